@@ -1,0 +1,34 @@
+package org.blended.rules.application;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/** One claimed outcome: a value in a measure, and how it is evidenced. */
+public class Claim {
+
+    @NotNull
+    private Measure measure;
+
+    @NotNull
+    @PositiveOrZero
+    private BigDecimal value;
+
+    /** Free text echo of the unit; the measure defines the unit that counts. */
+    @Size(max = 30)
+    private String unit;
+
+    @NotNull
+    private EvidenceGrade evidence;
+
+    public Measure getMeasure() { return measure; }
+    public void setMeasure(Measure measure) { this.measure = measure; }
+    public BigDecimal getValue() { return value; }
+    public void setValue(BigDecimal value) { this.value = value; }
+    public String getUnit() { return unit; }
+    public void setUnit(String unit) { this.unit = unit; }
+    public EvidenceGrade getEvidence() { return evidence; }
+    public void setEvidence(EvidenceGrade evidence) { this.evidence = evidence; }
+}

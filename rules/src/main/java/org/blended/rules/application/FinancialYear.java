@@ -1,0 +1,61 @@
+package org.blended.rules.application;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
+/** One year of accounts, in GBP. Surplus, net assets and reserves may be negative. */
+public class FinancialYear {
+
+    @NotNull
+    @Min(1900)
+    @Max(2100)
+    private Integer year;
+
+    @NotNull
+    @PositiveOrZero
+    private BigDecimal income;
+
+    @NotNull
+    @PositiveOrZero
+    private BigDecimal tradedIncome;
+
+    @NotNull
+    @PositiveOrZero
+    private BigDecimal expenditure;
+
+    @NotNull
+    private BigDecimal surplus;
+
+    @PositiveOrZero
+    private BigDecimal depreciation;
+
+    @PositiveOrZero
+    private BigDecimal interest;
+
+    private BigDecimal netAssets;
+
+    private BigDecimal unrestrictedReserves;
+
+    public Integer getYear() { return year; }
+    public void setYear(Integer year) { this.year = year; }
+    public BigDecimal getIncome() { return income; }
+    public void setIncome(BigDecimal income) { this.income = income; }
+    public BigDecimal getTradedIncome() { return tradedIncome; }
+    public void setTradedIncome(BigDecimal tradedIncome) { this.tradedIncome = tradedIncome; }
+    public BigDecimal getExpenditure() { return expenditure; }
+    public void setExpenditure(BigDecimal expenditure) { this.expenditure = expenditure; }
+    public BigDecimal getSurplus() { return surplus; }
+    public void setSurplus(BigDecimal surplus) { this.surplus = surplus; }
+    public BigDecimal getDepreciation() { return depreciation; }
+    public void setDepreciation(BigDecimal depreciation) { this.depreciation = depreciation; }
+    public BigDecimal getInterest() { return interest; }
+    public void setInterest(BigDecimal interest) { this.interest = interest; }
+    public BigDecimal getNetAssets() { return netAssets; }
+    public void setNetAssets(BigDecimal netAssets) { this.netAssets = netAssets; }
+    public BigDecimal getUnrestrictedReserves() { return unrestrictedReserves; }
+    public void setUnrestrictedReserves(BigDecimal unrestrictedReserves) { this.unrestrictedReserves = unrestrictedReserves; }
+}

@@ -1,0 +1,50 @@
+package org.blended.rules.application;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/** Accounts and funding position. An organisation without filed accounts sends no years. */
+public class Financials {
+
+    @Size(max = 10)
+    private List<@NotNull @Valid FinancialYear> years = new ArrayList<>();
+
+    @DecimalMin("0")
+    @DecimalMax("100")
+    private BigDecimal largestFunderSharePct;
+
+    /** Month the largest funder's agreement ends, as yyyy-MM. */
+    @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month as yyyy-MM")
+    private String largestFunderEnds;
+
+    @PositiveOrZero
+    private BigDecimal existingAnnualDebtService;
+
+    /** The most recent year of accounts, or null when none were sent. */
+    @JsonIgnore
+    public FinancialYear getLatestYear() {
+        return years == null ? null
+                : years.stream().filter(y -> y != null && y.getYear() != null)
+                        .max(Comparator.comparing(FinancialYear::getYear)).orElse(null);
+    }
+
+    public List<FinancialYear> getYears() { return years; }
+    public void setYears(List<FinancialYear> years) { this.years = years; }
+    public BigDecimal getLargestFunderSharePct() { return largestFunderSharePct; }
+    public void setLargestFunderSharePct(BigDecimal largestFunderSharePct) { this.largestFunderSharePct = largestFunderSharePct; }
+    public String getLargestFunderEnds() { return largestFunderEnds; }
+    public void setLargestFunderEnds(String largestFunderEnds) { this.largestFunderEnds = largestFunderEnds; }
+    public BigDecimal getExistingAnnualDebtService() { return existingAnnualDebtService; }
+    public void setExistingAnnualDebtService(BigDecimal existingAnnualDebtService) { this.existingAnnualDebtService = existingAnnualDebtService; }
+}

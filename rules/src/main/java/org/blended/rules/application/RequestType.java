@@ -1,0 +1,3 @@
+package org.blended.rules.application;
+
+public enum RequestType { LOAN, INVESTMENT }

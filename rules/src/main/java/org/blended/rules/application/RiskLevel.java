@@ -1,0 +1,3 @@
+package org.blended.rules.application;
+
+public enum RiskLevel { LOW, MEDIUM, HIGH }

@@ -1,0 +1,3 @@
+package org.blended.rules.assessment;
+
+public enum ImpactBand { LOW, MEDIUM, HIGH, EXCEPTIONAL }

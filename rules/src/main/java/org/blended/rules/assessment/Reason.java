@@ -1,0 +1,107 @@
+package org.blended.rules.assessment;
+
+import java.util.Objects;
+
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * Why something counted: every rule that counts for or against an application inserts one.
+ * Built fluently in rule consequences, e.g.
+ * {@code insert(Reason.points("F1-GREEN", "F1", Theme.FINANCIAL, 3).rated(FinancialBand.GREEN).says(...).firedBy(drools))}.
+ */
+public class Reason {
+
+    private String code;
+    private String criterion;
+    private Theme theme;
+    private Effect effect;
+    private int points;
+    private FinancialBand rating;
+    private String text;
+    private String applicantText;
+    private String rule;
+
+    public Reason() {
+    }
+
+    public Reason(String code, String criterion, Theme theme, Effect effect, int points) {
+        this.code = code;
+        this.criterion = criterion;
+        this.theme = theme;
+        this.effect = effect;
+        this.points = points;
+    }
+
+    public static Reason points(String code, String criterion, Theme theme, int points) {
+        return new Reason(code, criterion, theme, Effect.POINTS, points);
+    }
+
+    public static Reason hardStop(String code, String criterion, Theme theme) {
+        return new Reason(code, criterion, theme, Effect.HARD_STOP, 0);
+    }
+
+    public static Reason condition(String code, String criterion, Theme theme) {
+        return new Reason(code, criterion, theme, Effect.CONDITION, 0);
+    }
+
+    public static Reason note(String code, String criterion, Theme theme) {
+        return new Reason(code, criterion, theme, Effect.NOTE, 0);
+    }
+
+    /** The red/amber/green rating this reason gives its financial criterion. */
+    public Reason rated(FinancialBand rating) {
+        this.rating = rating;
+        return this;
+    }
+
+    /** The sentence for the officer, then the plain-language sentence for the applicant. */
+    public Reason says(String text, String applicantText) {
+        this.text = text;
+        this.applicantText = applicantText;
+        return this;
+    }
+
+    /** Records the name of the rule that produced this reason. */
+    public Reason firedBy(RuleContext context) {
+        this.rule = context.getRule().getName();
+        return this;
+    }
+
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
+    public String getCriterion() { return criterion; }
+    public void setCriterion(String criterion) { this.criterion = criterion; }
+    public Theme getTheme() { return theme; }
+    public void setTheme(Theme theme) { this.theme = theme; }
+    public Effect getEffect() { return effect; }
+    public void setEffect(Effect effect) { this.effect = effect; }
+    public int getPoints() { return points; }
+    public void setPoints(int points) { this.points = points; }
+    public FinancialBand getRating() { return rating; }
+    public void setRating(FinancialBand rating) { this.rating = rating; }
+    public String getText() { return text; }
+    public void setText(String text) { this.text = text; }
+    public String getApplicantText() { return applicantText; }
+    public void setApplicantText(String applicantText) { this.applicantText = applicantText; }
+    public String getRule() { return rule; }
+    public void setRule(String rule) { this.rule = rule; }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof Reason r)) return false;
+        return points == r.points && Objects.equals(code, r.code) && Objects.equals(criterion, r.criterion)
+                && theme == r.theme && effect == r.effect && rating == r.rating && Objects.equals(text, r.text)
+                && Objects.equals(applicantText, r.applicantText) && Objects.equals(rule, r.rule);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(code, criterion, theme, effect, points, rating, text);
+    }
+
+    @Override
+    public String toString() {
+        return code + " (" + effect + (effect == Effect.POINTS ? " " + points : "") + "): " + text;
+    }
+}
