@@ -1,0 +1,13 @@
+package org.blended.integration.intake;
+
+/**
+ * One reason a submission was refused: the JSON path of the offending field ("request.amount",
+ * "applicant.legalForm"; "$" for the document as a whole) and why, in words a developer can act on.
+ */
+public record InvalidField(String field, String message) {
+
+    @Override
+    public String toString() {
+        return field + ": " + message;
+    }
+}

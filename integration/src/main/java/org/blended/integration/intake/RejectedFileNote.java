@@ -1,0 +1,41 @@
+package org.blended.integration.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/** Writes why a dropped file was refused beside where the file is moved: {@code error/<name>.reason.txt}. */
+class RejectedFileNote implements Processor {
+
+    private final Path directory;
+
+    RejectedFileNote(String directory) {
+        this.directory = Path.of(directory);
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Path note = directory.resolve(exchange.getMessage().getHeader(IntakeRoutes.TARGET, String.class) + ".reason.txt");
+        Files.createDirectories(note.getParent());
+        Files.writeString(note, describe(exchange.getMessage().getHeader(IntakeRoutes.SOURCE, String.class), cause),
+                StandardCharsets.UTF_8);
+    }
+
+    static String describe(String fileName, Exception cause) {
+        StringBuilder text = new StringBuilder();
+        if (cause instanceof InvalidSubmissionException invalid) {
+            text.append(fileName).append(" was not assessed: it is not a valid application.\n");
+            invalid.getInvalidFields().forEach(f -> text.append("- ").append(f).append('\n'));
+            text.append("Correct the file and drop it into the intake folder again.\n");
+        } else {
+            text.append(fileName).append(" was not assessed because of an error on our side: ")
+                    .append(cause == null ? "unknown" : cause.getMessage()).append('\n')
+                    .append("Nothing was stored. Drop the file into the intake folder again to retry.\n");
+        }
+        return text.toString();
+    }
+}

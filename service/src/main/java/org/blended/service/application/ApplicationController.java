@@ -1,0 +1,80 @@
+package org.blended.service.application;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.blended.integration.intake.IntakeRoutes;
+import org.blended.rules.application.Application;
+import org.blended.service.assessment.DecisionView;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The REST intake and the read side of applications. Submissions go through the Camel REST intake route. */
+@RestController
+@RequestMapping(path = "/api/v1/applications", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Applications", description = "Submit applications and read their reasoned decisions")
+@ApiResponse(responseCode = "400", description = "Invalid input: every offending field with why",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+public class ApplicationController {
+
+    private final ProducerTemplate intake;
+    private final ApplicationQueries queries;
+
+    public ApplicationController(ProducerTemplate intake, ApplicationQueries queries) {
+        this.intake = intake;
+        this.queries = queries;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit an application", description = "Assesses the application with the active rule set "
+            + "and stores the reasoned decision. Answers 201 with the decision and a Location header.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = Application.class))))
+    @ApiResponse(responseCode = "201", description = "Assessed and stored")
+    public ResponseEntity<ApplicationView> submit(@RequestBody byte[] body, HttpServletRequest request) {
+        ApplicationView view;
+        try {
+            view = intake.requestBodyAndHeader(IntakeRoutes.REST_INTAKE, body, IntakeRoutes.SOURCE,
+                    "rest:" + request.getRemoteAddr(), ApplicationView.class);
+        } catch (CamelExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(view.applicationId()).toUri();
+        return ResponseEntity.created(location).body(view);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "An application with its decision")
+    @ApiResponse(responseCode = "404", description = "No such application",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    public ApplicationView application(@PathVariable UUID id) {
+        return queries.application(id);
+    }
+
+    @GetMapping("/{id}/decision")
+    @Operation(summary = "The reasoned decision on an application",
+            description = "Outcome, rule-set version, scores by theme and every reason (code, criterion, theme, effect, text).")
+    @ApiResponse(responseCode = "404", description = "No such application",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    public DecisionView decision(@PathVariable UUID id) {
+        return queries.decision(id);
+    }
+}

@@ -1,0 +1,25 @@
+package org.blended.service.application;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.blended.integration.intake.Channel;
+import org.blended.integration.intake.IntakeResult;
+import org.blended.rules.assessment.Outcome;
+import org.blended.service.assessment.DecisionView;
+
+/** An application with its decision, as the API shows it. */
+public record ApplicationView(UUID applicationId, String lenderReference, Channel channel, Instant receivedAt,
+                              @JsonRawValue String application, DecisionView decision) implements IntakeResult {
+
+    public static ApplicationView of(StoredApplication stored, DecisionView decision) {
+        return new ApplicationView(stored.getId(), stored.getLenderReference(), stored.getChannel(),
+                stored.getReceivedAt(), stored.getPayload(), decision);
+    }
+
+    @Override
+    public Outcome outcome() {
+        return decision.outcome();
+    }
+}

@@ -1,0 +1,79 @@
+package org.blended.service.application;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.blended.integration.intake.Channel;
+import org.blended.rules.application.LegalForm;
+import org.blended.rules.application.RequestType;
+import org.hibernate.annotations.Immutable;
+
+/** An application as received and assessed: the inputs of its decision, kept for replay. */
+@Entity
+@Table(name = "application")
+@Immutable
+public class StoredApplication {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.UUID)
+    private UUID id;
+
+    private String lenderReference;
+
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
+    private String source;
+
+    private String legalName;
+
+    @Enumerated(EnumType.STRING)
+    private LegalForm legalForm;
+
+    @Enumerated(EnumType.STRING)
+    private RequestType requestType;
+
+    private BigDecimal amount;
+
+    @Column(columnDefinition = "text")
+    private String payload;
+
+    private Instant receivedAt;
+
+    protected StoredApplication() {
+    }
+
+    public StoredApplication(String lenderReference, Channel channel, String source, String legalName,
+                             LegalForm legalForm, RequestType requestType, BigDecimal amount, String payload,
+                             Instant receivedAt) {
+        this.lenderReference = lenderReference;
+        this.channel = channel;
+        this.source = source;
+        this.legalName = legalName;
+        this.legalForm = legalForm;
+        this.requestType = requestType;
+        this.amount = amount;
+        this.payload = payload;
+        this.receivedAt = receivedAt;
+    }
+
+    public UUID getId() { return id; }
+    public String getLenderReference() { return lenderReference; }
+    public Channel getChannel() { return channel; }
+    public String getSource() { return source; }
+    public String getLegalName() { return legalName; }
+    public LegalForm getLegalForm() { return legalForm; }
+    public RequestType getRequestType() { return requestType; }
+    public BigDecimal getAmount() { return amount; }
+    public String getPayload() { return payload; }
+    public Instant getReceivedAt() { return receivedAt; }
+}

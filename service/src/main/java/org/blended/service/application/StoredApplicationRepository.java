@@ -1,0 +1,10 @@
+package org.blended.service.application;
+
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface StoredApplicationRepository extends JpaRepository<StoredApplication, UUID> {
+
+    long countByLenderReference(String lenderReference);
+}

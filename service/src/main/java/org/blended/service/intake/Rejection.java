@@ -1,0 +1,62 @@
+package org.blended.service.intake;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.blended.integration.intake.Channel;
+import org.hibernate.annotations.Immutable;
+
+/** A submission that could not be assessed, with why and (up to a limit) what was sent. */
+@Entity
+@Table(name = "rejection")
+@Immutable
+public class Rejection {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.UUID)
+    private UUID id;
+
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
+    private String source;
+
+    @Column(columnDefinition = "text")
+    private String reason;
+
+    @Column(columnDefinition = "text")
+    private String payload;
+
+    private boolean payloadTruncated;
+
+    private Instant receivedAt;
+
+    protected Rejection() {
+    }
+
+    public Rejection(Channel channel, String source, String reason, String payload, boolean payloadTruncated,
+                     Instant receivedAt) {
+        this.channel = channel;
+        this.source = source;
+        this.reason = reason;
+        this.payload = payload;
+        this.payloadTruncated = payloadTruncated;
+        this.receivedAt = receivedAt;
+    }
+
+    public UUID getId() { return id; }
+    public Channel getChannel() { return channel; }
+    public String getSource() { return source; }
+    public String getReason() { return reason; }
+    public String getPayload() { return payload; }
+    public boolean isPayloadTruncated() { return payloadTruncated; }
+    public Instant getReceivedAt() { return receivedAt; }
+}

@@ -1,0 +1,35 @@
+package org.blended.service.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+
+import org.blended.integration.intake.InvalidSubmissionException;
+import org.blended.integration.intake.Submission;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records refused submissions so that nothing submitted is lost, even when it is unreadable. */
+@Service
+public class RejectionLog {
+
+    /** Enough to see what was wrong; a huge payload is not worth keeping whole. */
+    static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+
+    private final RejectionRepository rejections;
+
+    public RejectionLog(RejectionRepository rejections) {
+        this.rejections = rejections;
+    }
+
+    @Transactional
+    public Rejection record(Submission submission, InvalidSubmissionException reason, Instant receivedAt) {
+        byte[] payload = submission.payload() == null ? new byte[0] : submission.payload();
+        boolean truncated = payload.length > MAX_PAYLOAD_BYTES;
+        byte[] kept = truncated ? Arrays.copyOf(payload, MAX_PAYLOAD_BYTES) : payload;
+        // PostgreSQL text cannot hold NUL characters, which a binary upload may contain.
+        String text = new String(kept, StandardCharsets.UTF_8).replace('\0', '\uFFFD');
+        return rejections.save(new Rejection(submission.channel(), submission.source(), reason.getMessage(), text,
+                truncated, receivedAt));
+    }
+}

@@ -1,0 +1,11 @@
+package org.blended.service.intake;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface RejectionRepository extends JpaRepository<Rejection, UUID> {
+
+    List<Rejection> findBySource(String source);
+}

@@ -1,0 +1,54 @@
+package org.blended.service.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.blended.integration.intake.InvalidField;
+import org.blended.integration.intake.InvalidSubmissionException;
+import org.blended.service.application.ApplicationNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error answers {@code application/problem+json} (RFC 9457): Spring's own for protocol
+ * errors (415, 405, ...), ours for invalid applications, missing ones and failures, never a stack trace.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(InvalidSubmissionException.class)
+    ProblemDetail invalidApplication(InvalidSubmissionException e) {
+        List<InvalidField> fields = e.getInvalidFields();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                fields.size() == 1 ? "1 field is invalid: " + fields.get(0)
+                        : fields.size() + " fields are invalid; see errors.");
+        problem.setTitle("Invalid application");
+        problem.setType(URI.create("/problems/invalid-application"));
+        problem.setProperty("errors", fields.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(ApplicationNotFoundException.class)
+    ProblemDetail notFound(ApplicationNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Application not found");
+        return problem;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Request failed", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed; nothing was stored. Try again, and tell us if it persists.");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+}
