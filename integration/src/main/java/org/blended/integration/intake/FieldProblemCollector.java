@@ -49,10 +49,12 @@ class FieldProblemCollector extends DeserializationProblemHandler {
     @Override
     public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
                                         String failureMsg) throws IOException {
-        if (p.getParsingContext().inRoot()) {
+        // On '[' or '{' the parser has already entered the new container: the field is its parent.
+        JsonStreamContext field = t != null && t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
+        if (field == null || field.inRoot()) {
             return NOT_HANDLED; // the document itself is not an object: reported as a whole
         }
-        record(ctxt, path(p.getParsingContext()), "must be " + expected(targetType.getRawClass()));
+        record(ctxt, path(field), "must be " + expected(targetType.getRawClass()));
         p.skipChildren();
         return null;
     }

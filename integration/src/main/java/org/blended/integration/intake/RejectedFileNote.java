@@ -30,6 +30,9 @@ class RejectedFileNote implements Processor {
         if (cause instanceof InvalidSubmissionException invalid) {
             text.append(fileName).append(" was not assessed: it is not a valid application.\n");
             invalid.getInvalidFields().forEach(f -> text.append("- ").append(f).append('\n'));
+            if (invalid.getRejectionId() != null) {
+                text.append("Recorded as rejection ").append(invalid.getRejectionId()).append(".\n");
+            }
             text.append("Correct the file and drop it into the intake folder again.\n");
         } else {
             text.append(fileName).append(" was not assessed because of an error on our side: ")
