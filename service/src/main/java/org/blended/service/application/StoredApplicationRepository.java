@@ -1,5 +1,6 @@
 package org.blended.service.application;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface StoredApplicationRepository extends JpaRepository<StoredApplication, UUID> {
 
     long countByLenderReference(String lenderReference);
+
+    List<StoredApplication> findByLenderReference(String lenderReference);
 }

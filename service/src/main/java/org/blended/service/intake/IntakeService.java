@@ -65,7 +65,7 @@ public class IntakeService implements ApplicationIntake {
                     .increment();
             log.info("Refused {} submission {} (rejection {}): {}", submission.channel(), submission.source(),
                     rejection.getId(), invalid.getMessage());
-            throw invalid;
+            throw invalid.recordedAs(rejection.getId());
         }
 
         long started = System.nanoTime();

@@ -32,6 +32,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                         : fields.size() + " fields are invalid; see errors.");
         problem.setTitle("Invalid application");
         problem.setType(URI.create("/problems/invalid-application"));
+        if (e.getRejectionId() != null) {
+            problem.setProperty("rejectionId", e.getRejectionId());
+        }
         problem.setProperty("errors", fields.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
         return problem;
     }

@@ -1,0 +1,53 @@
+package org.blended.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The zero-setup default: an embedded H2 file database that keeps decisions across a restart. */
+class EmbeddedDefaultSmokeTest {
+
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void decisionsSurviveARestart() {
+        Map<String, Object> properties = Map.of(
+                "spring.datasource.url", "jdbc:h2:file:" + workingDirectory.resolve("blended")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "server.port", "0",
+                "blended.intake.file.directory", workingDirectory.resolve("intake").toString());
+        String file = Examples.expectedOutcomes().keySet().iterator().next();
+
+        String id;
+        try (ConfigurableApplicationContext first = start(properties)) {
+            Http http = new Http(port(first));
+            assertThat(http.get("/actuator/health").body()).contains("\"UP\"");
+            JsonNode created = Http.json(http.postJson("/api/v1/applications", Examples.json(file)));
+            id = created.get("applicationId").asText();
+            assertThat(created.at("/decision/outcome").asText()).isEqualTo(Examples.expectedOutcomes().get(file));
+        }
+
+        try (ConfigurableApplicationContext second = start(properties)) {
+            JsonNode decision = Http.json(new Http(port(second)).get("/api/v1/applications/" + id + "/decision"));
+            assertThat(decision.get("outcome").asText()).isEqualTo(Examples.expectedOutcomes().get(file));
+            assertThat(decision.get("reasons").size()).isPositive();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        return new SpringApplicationBuilder(BlendedApplication.class).properties(properties).run();
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}

@@ -1,0 +1,162 @@
+package org.blended.service.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.blended.service.Examples;
+import org.blended.service.Http;
+import org.blended.service.intake.RejectionRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"postgres", "test"})
+class ApplicationApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StoredApplicationRepository applications;
+
+    @Autowired
+    RejectionRepository rejections;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @TestFactory
+    List<DynamicTest> everyExampleGetsItsExpectedOutcomeWithReasons() {
+        List<DynamicTest> tests = new ArrayList<>();
+        Examples.expectedOutcomes().forEach((file, expected) -> tests.add(DynamicTest.dynamicTest(file, () -> {
+            HttpResponse<String> created = http.postJson("/api/v1/applications", Examples.json(file));
+
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            JsonNode body = Http.json(created);
+            String id = body.get("applicationId").asText();
+            assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/api/v1/applications/" + id));
+            assertThat(body.at("/decision/outcome").asText()).as(file).isEqualTo(expected);
+
+            JsonNode decision = Http.json(http.get("/api/v1/applications/" + id + "/decision"));
+            assertThat(decision.get("outcome").asText()).isEqualTo(expected);
+            assertThat(decision.get("ruleSetVersion").asText()).startsWith("blended-rules-");
+            assertThat(decision.get("scores").size()).isPositive();
+            assertThat(decision.get("reasons").size()).isPositive();
+            for (JsonNode reason : decision.get("reasons")) {
+                for (String field : List.of("code", "criterion", "theme", "effect", "text")) {
+                    assertThat(reason.path(field).asText()).as(file + " reason " + reason + " " + field).isNotBlank();
+                }
+            }
+        })));
+        assertThat(tests).hasSizeGreaterThanOrEqualTo(4);
+        return tests;
+    }
+
+    @Test
+    void anApplicationIsServedBackWithItsInputsAndDecision() {
+        String reference = "API-" + UUID.randomUUID();
+        String file = Examples.expectedOutcomes().keySet().iterator().next();
+        String id = Http.json(http.postJson("/api/v1/applications", Examples.withReference(file, reference)))
+                .get("applicationId").asText();
+
+        HttpResponse<String> response = http.get("/api/v1/applications/" + id);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = Http.json(response);
+        assertThat(body.get("lenderReference").asText()).isEqualTo(reference);
+        assertThat(body.get("channel").asText()).isEqualTo("REST");
+        assertThat(body.at("/application/lenderReference").asText()).isEqualTo(reference);
+        assertThat(body.at("/application/applicant/legalName").asText()).isNotBlank();
+        assertThat(body.at("/decision/outcome").asText()).isEqualTo(Examples.expectedOutcomes().get(file));
+        assertThat(applications.countByLenderReference(reference)).isEqualTo(1);
+    }
+
+    @Test
+    void badInputAnswers400WithEveryOffendingFieldAndStoresNothingButTheRejection() {
+        String reference = "BAD-" + UUID.randomUUID();
+        String file = Examples.expectedOutcomes().keySet().iterator().next();
+        String json = Examples.withReference(file, reference)
+                .replaceFirst("\"legalForm\"\\s*:\\s*\"[A-Z_]+\"", "\"legalForm\": \"LIMITED_COMPANY\"")
+                .replaceFirst("\"amount\"\\s*:\\s*[0-9.]+", "\"amount\": -60000");
+
+        HttpResponse<String> response = http.postJson("/api/v1/applications", json);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = Http.json(response);
+        assertThat(problem.get("title").asText()).isEqualTo("Invalid application");
+        assertThat(problem.get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactly("applicant.legalForm", "request.amount");
+        assertThat(problem.toString()).doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(applications.countByLenderReference(reference)).isZero();
+        UUID rejectionId = UUID.fromString(problem.get("rejectionId").asText());
+        assertThat(rejections.findById(rejectionId)).hasValueSatisfying(rejection -> {
+            assertThat(rejection.getReason()).contains("applicant.legalForm").contains("request.amount");
+            assertThat(rejection.getPayload()).contains(reference);
+        });
+    }
+
+    @Test
+    void malformedJsonAnswers400() {
+        HttpResponse<String> response = http.postJson("/api/v1/applications", "{\"lenderReference\": ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Http.json(response).at("/errors/0/message").asText()).startsWith("is not valid JSON");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonAnswers415() {
+        HttpResponse<String> response = http.post("/api/v1/applications", "text/plain", "hello");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void anUnknownApplicationAnswers404() {
+        HttpResponse<String> response = http.get("/api/v1/applications/" + UUID.randomUUID() + "/decision");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(Http.json(response).get("title").asText()).isEqualTo("Application not found");
+        assertThat(http.get("/api/v1/applications/not-a-uuid").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theApiIsDescribedAndBrowsable() {
+        JsonNode api = Http.json(http.get("/v3/api-docs"));
+
+        assertThat(api.at("/paths/~1api~1v1~1applications/post/requestBody/content/application~1json/schema/$ref").asText())
+                .endsWith("/Application");
+        assertThat(api.at("/paths/~1api~1v1~1applications/post/responses/400/content").has("application/problem+json")).isTrue();
+        assertThat(api.at("/paths/~1api~1v1~1applications~1{id}~1decision/get").isMissingNode()).isFalse();
+        assertThat(http.get("/swagger-ui.html").body()).contains("swagger-ui");
+    }
+
+    @Test
+    void healthAndMetricsAreExposed() {
+        String file = Examples.expectedOutcomes().keySet().iterator().next();
+        http.postJson("/api/v1/applications", Examples.withReference(file, "M-" + UUID.randomUUID()));
+
+        assertThat(Http.json(http.get("/actuator/health")).get("status").asText()).isEqualTo("UP");
+        String prometheus = http.get("/actuator/prometheus").body();
+        assertThat(prometheus).containsPattern("blended_applications_total\\{channel=\"REST\",outcome=\"[A-Z_]+\"");
+        assertThat(prometheus).contains("blended_evaluation_seconds_count");
+        assertThat(Http.json(http.get("/actuator/info")).toString()).contains("Blended");
+    }
+}
