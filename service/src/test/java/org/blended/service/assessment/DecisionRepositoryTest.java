@@ -17,6 +17,7 @@ import org.blended.rules.assessment.ImpactBand;
 import org.blended.rules.assessment.Outcome;
 import org.blended.rules.assessment.Reason;
 import org.blended.rules.assessment.Theme;
+import org.blended.service.FreshTestDatabase;
 import org.blended.service.application.StoredApplication;
 import org.blended.service.application.StoredApplicationRepository;
 import org.junit.jupiter.api.Test;
@@ -24,12 +25,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The Flyway schema and the JPA mapping agree, on the real PostgreSQL. */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ActiveProfiles({"postgres", "test"})
+@Import(FreshTestDatabase.class)
 class DecisionRepositoryTest {
 
     @Autowired
