@@ -29,15 +29,15 @@ class EmbeddedDefaultSmokeTest {
 
         String id;
         try (ConfigurableApplicationContext first = start(properties)) {
-            Http http = new Http(port(first));
-            assertThat(http.get("/actuator/health").body()).contains("\"UP\"");
+            Http http = new Http(port(first), "demo-lender-key");
+            assertThat(http.as("demo-admin-key").get("/actuator/health").body()).contains("\"status\":\"UP\"");
             JsonNode created = Http.json(http.postJson("/api/v1/applications", Examples.json(file)));
             id = created.get("applicationId").asText();
             assertThat(created.at("/decision/outcome").asText()).isEqualTo(Examples.expectedOutcomes().get(file));
         }
 
         try (ConfigurableApplicationContext second = start(properties)) {
-            JsonNode decision = Http.json(new Http(port(second)).get("/api/v1/applications/" + id + "/decision"));
+            JsonNode decision = Http.json(new Http(port(second), "demo-lender-key").get("/api/v1/applications/" + id + "/decision"));
             assertThat(decision.get("outcome").asText()).isEqualTo(Examples.expectedOutcomes().get(file));
             assertThat(decision.get("reasons").size()).isPositive();
         }

@@ -10,16 +10,10 @@ import org.apache.camel.Processor;
 /** Writes why a dropped file was refused beside where the file is moved: {@code error/<name>.reason.txt}. */
 class RejectedFileNote implements Processor {
 
-    private final Path directory;
-
-    RejectedFileNote(String directory) {
-        this.directory = Path.of(directory);
-    }
-
     @Override
     public void process(Exchange exchange) throws Exception {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        Path note = directory.resolve(exchange.getMessage().getHeader(IntakeRoutes.TARGET, String.class) + ".reason.txt");
+        Path note = Path.of(exchange.getMessage().getHeader(IntakeRoutes.TARGET, String.class) + ".reason.txt");
         Files.createDirectories(note.getParent());
         Files.writeString(note, describe(exchange.getMessage().getHeader(IntakeRoutes.SOURCE, String.class), cause),
                 StandardCharsets.UTF_8);
@@ -27,7 +21,9 @@ class RejectedFileNote implements Processor {
 
     static String describe(String fileName, Exception cause) {
         StringBuilder text = new StringBuilder();
-        if (cause instanceof InvalidSubmissionException invalid) {
+        if (cause instanceof UnattributedSubmissionException unattributed) {
+            text.append(fileName).append(" was not assessed: ").append(unattributed.getMessage()).append(".\n");
+        } else if (cause instanceof InvalidSubmissionException invalid) {
             text.append(fileName).append(" was not assessed: it is not a valid application.\n");
             invalid.getInvalidFields().forEach(f -> text.append("- ").append(f).append('\n'));
             if (invalid.getRejectionId() != null) {

@@ -1,6 +1,7 @@
 package org.blended.service.application;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,6 +15,8 @@ import org.apache.camel.ProducerTemplate;
 import org.blended.integration.intake.IntakeRoutes;
 import org.blended.rules.application.Application;
 import org.blended.service.assessment.DecisionView;
+import org.blended.service.security.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -48,11 +51,13 @@ public class ApplicationController {
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = Application.class))))
     @ApiResponse(responseCode = "201", description = "Assessed and stored")
-    public ResponseEntity<ApplicationView> submit(@RequestBody byte[] body, HttpServletRequest request) {
+    public ResponseEntity<ApplicationView> submit(@RequestBody byte[] body, HttpServletRequest request,
+                                                  @AuthenticationPrincipal Caller caller) {
         ApplicationView view;
         try {
-            view = intake.requestBodyAndHeader(IntakeRoutes.REST_INTAKE, body, IntakeRoutes.SOURCE,
-                    "rest:" + request.getRemoteAddr(), ApplicationView.class);
+            view = intake.requestBodyAndHeaders(IntakeRoutes.REST_INTAKE, body, Map.of(
+                    IntakeRoutes.SOURCE, "rest:" + caller.name() + "@" + request.getRemoteAddr(),
+                    IntakeRoutes.LENDER, caller.lenderId()), ApplicationView.class);
         } catch (CamelExecutionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -65,8 +70,8 @@ public class ApplicationController {
     @Operation(summary = "An application with its decision")
     @ApiResponse(responseCode = "404", description = "No such application",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    public ApplicationView application(@PathVariable UUID id) {
-        return queries.application(id);
+    public ApplicationView application(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        return queries.application(caller.lenderId(), id);
     }
 
     @GetMapping("/{id}/decision")
@@ -74,7 +79,7 @@ public class ApplicationController {
             description = "Outcome, rule-set version, scores by theme and every reason (code, criterion, theme, effect, text).")
     @ApiResponse(responseCode = "404", description = "No such application",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    public DecisionView decision(@PathVariable UUID id) {
-        return queries.decision(id);
+    public DecisionView decision(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        return queries.decision(caller.lenderId(), id);
     }
 }

@@ -7,7 +7,10 @@ import org.blended.service.assessment.DecisionView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads stored applications and decisions for the API. */
+/**
+ * Reads stored applications and decisions for the API, always within one lender: the lender is
+ * part of every query, so another lender's application is simply not found.
+ */
 @Service
 @Transactional(readOnly = true)
 public class ApplicationQueries {
@@ -20,13 +23,14 @@ public class ApplicationQueries {
         this.decisions = decisions;
     }
 
-    public ApplicationView application(UUID id) {
-        StoredApplication stored = applications.findById(id).orElseThrow(() -> new ApplicationNotFoundException(id));
-        return ApplicationView.of(stored, decision(id));
+    public ApplicationView application(UUID lenderId, UUID id) {
+        StoredApplication stored = applications.findByIdAndLenderId(id, lenderId)
+                .orElseThrow(() -> new ApplicationNotFoundException(id));
+        return ApplicationView.of(stored, decision(lenderId, id));
     }
 
-    public DecisionView decision(UUID applicationId) {
-        return decisions.findByApplicationId(applicationId).map(DecisionView::of)
+    public DecisionView decision(UUID lenderId, UUID applicationId) {
+        return decisions.findByApplicationIdAndLenderId(applicationId, lenderId).map(DecisionView::of)
                 .orElseThrow(() -> new ApplicationNotFoundException(applicationId));
     }
 }

@@ -1,6 +1,8 @@
 package org.blended.service.application;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,22 +12,27 @@ import org.blended.rules.assessment.Assessment;
 import org.blended.service.assessment.Decision;
 import org.blended.service.assessment.DecisionRepository;
 import org.blended.service.assessment.DecisionView;
+import org.blended.service.audit.DecisionChain;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stores an application and its decision together: both or neither. */
+/** Stores an application and its decision together, chained to the decision before: all or nothing. */
 @Service
 public class DecisionRecorder {
 
     private final StoredApplicationRepository applications;
     private final DecisionRepository decisions;
+    private final DecisionChain chain;
     private final ObjectMapper objectMapper;
+    private final Clock clock;
 
     public DecisionRecorder(StoredApplicationRepository applications, DecisionRepository decisions,
-                            ObjectMapper objectMapper) {
+                            DecisionChain chain, ObjectMapper objectMapper, Clock clock) {
         this.applications = applications;
         this.decisions = decisions;
+        this.chain = chain;
         this.objectMapper = objectMapper;
+        this.clock = clock;
     }
 
     @Transactional
@@ -33,11 +40,16 @@ public class DecisionRecorder {
                                   String ruleSetVersion, Instant receivedAt, long evaluationMicros) {
         var applicant = application.getApplicant();
         var request = application.getRequest();
-        StoredApplication stored = applications.save(new StoredApplication(application.getLenderReference(),
-                submission.channel(), submission.source(), applicant.getLegalName(), applicant.getLegalForm(),
-                request.getType(), request.getAmount(), canonicalJson(application), receivedAt));
-        Decision decision = decisions.save(new Decision(stored.getId(), assessment, ruleSetVersion,
-                Instant.now(), evaluationMicros));
+        String payload = canonicalJson(application);
+        StoredApplication stored = applications.save(new StoredApplication(submission.lenderId(),
+                application.getLenderReference(), submission.channel(), submission.source(), applicant.getLegalName(),
+                applicant.getLegalForm(), request.getType(), request.getAmount(), payload, receivedAt));
+        // Taken last: the chain's head stays locked only from here to the commit.
+        DecisionChain.Link link = chain.next();
+        Decision decision = new Decision(stored.getId(), submission.lenderId(), assessment, ruleSetVersion,
+                clock.instant().truncatedTo(ChronoUnit.MICROS), evaluationMicros, link.sequence(), link.previousHash());
+        chain.append(decision, payload);
+        decisions.save(decision);
         return ApplicationView.of(stored, DecisionView.of(decision));
     }
 

@@ -27,6 +27,8 @@ public class StoredApplication {
     @GeneratedValue(strategy = GenerationType.UUID)
     private UUID id;
 
+    private UUID lenderId;
+
     private String lenderReference;
 
     @Enumerated(EnumType.STRING)
@@ -52,9 +54,10 @@ public class StoredApplication {
     protected StoredApplication() {
     }
 
-    public StoredApplication(String lenderReference, Channel channel, String source, String legalName,
+    public StoredApplication(UUID lenderId, String lenderReference, Channel channel, String source, String legalName,
                              LegalForm legalForm, RequestType requestType, BigDecimal amount, String payload,
                              Instant receivedAt) {
+        this.lenderId = lenderId;
         this.lenderReference = lenderReference;
         this.channel = channel;
         this.source = source;
@@ -67,6 +70,7 @@ public class StoredApplication {
     }
 
     public UUID getId() { return id; }
+    public UUID getLenderId() { return lenderId; }
     public String getLenderReference() { return lenderReference; }
     public Channel getChannel() { return channel; }
     public String getSource() { return source; }

@@ -1,6 +1,7 @@
 package org.blended.service.application;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,6 +9,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface StoredApplicationRepository extends JpaRepository<StoredApplication, UUID> {
 
     long countByLenderReference(String lenderReference);
+
+    Optional<StoredApplication> findByIdAndLenderId(UUID id, UUID lenderId);
 
     List<StoredApplication> findByLenderReference(String lenderReference);
 }

@@ -44,6 +44,8 @@ public class Decision {
 
     private UUID applicationId;
 
+    private UUID lenderId;
+
     @Enumerated(EnumType.STRING)
     private Outcome outcome;
 
@@ -65,6 +67,13 @@ public class Decision {
 
     private long evaluationMicros;
 
+    /** Position in the tamper-evident chain of all decisions, from 1. */
+    private Long sequence;
+
+    private String previousHash;
+
+    private String hash;
+
     @ElementCollection
     @CollectionTable(name = "decision_score", joinColumns = @JoinColumn(name = "decision_id"))
     @MapKeyColumn(name = "theme")
@@ -80,9 +89,12 @@ public class Decision {
     protected Decision() {
     }
 
-    public Decision(UUID applicationId, Assessment assessment, String ruleSetVersion, Instant decidedAt,
-                    long evaluationMicros) {
+    public Decision(UUID applicationId, UUID lenderId, Assessment assessment, String ruleSetVersion,
+                    Instant decidedAt, long evaluationMicros, long sequence, String previousHash) {
         this.applicationId = applicationId;
+        this.lenderId = lenderId;
+        this.sequence = sequence;
+        this.previousHash = previousHash;
         this.outcome = assessment.getOutcome();
         this.ruleSetVersion = ruleSetVersion;
         this.financialBand = assessment.getFinancialBand();
@@ -98,6 +110,18 @@ public class Decision {
 
     public UUID getId() { return id; }
     public UUID getApplicationId() { return applicationId; }
+    public UUID getLenderId() { return lenderId; }
+    public Long getSequence() { return sequence; }
+    public String getPreviousHash() { return previousHash; }
+    public String getHash() { return hash; }
+
+    /** Sets the chain hash, computed from everything above, before the decision is first stored. */
+    public void seal(String hash) {
+        if (this.hash != null) {
+            throw new IllegalStateException("decision " + id + " is sealed already");
+        }
+        this.hash = hash;
+    }
     public Outcome getOutcome() { return outcome; }
     public String getRuleSetVersion() { return ruleSetVersion; }
     public FinancialBand getFinancialBand() { return financialBand; }

@@ -55,6 +55,9 @@ public class IntakeService implements ApplicationIntake {
 
     @Override
     public ApplicationView submit(Submission submission) {
+        if (submission.lenderId() == null) {
+            throw new IllegalStateException("The " + submission.channel() + " route passed a submission without its lender");
+        }
         Instant receivedAt = clock.instant();
         Application application;
         try {

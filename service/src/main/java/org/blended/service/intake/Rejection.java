@@ -24,6 +24,8 @@ public class Rejection {
     @GeneratedValue(strategy = GenerationType.UUID)
     private UUID id;
 
+    private UUID lenderId;
+
     @Enumerated(EnumType.STRING)
     private Channel channel;
 
@@ -42,8 +44,9 @@ public class Rejection {
     protected Rejection() {
     }
 
-    public Rejection(Channel channel, String source, String reason, String payload, boolean payloadTruncated,
+    public Rejection(UUID lenderId, Channel channel, String source, String reason, String payload, boolean payloadTruncated,
                      Instant receivedAt) {
+        this.lenderId = lenderId;
         this.channel = channel;
         this.source = source;
         this.reason = reason;
@@ -53,6 +56,7 @@ public class Rejection {
     }
 
     public UUID getId() { return id; }
+    public UUID getLenderId() { return lenderId; }
     public Channel getChannel() { return channel; }
     public String getSource() { return source; }
     public String getReason() { return reason; }

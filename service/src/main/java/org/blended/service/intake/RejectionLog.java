@@ -29,7 +29,7 @@ public class RejectionLog {
         byte[] kept = truncated ? Arrays.copyOf(payload, MAX_PAYLOAD_BYTES) : payload;
         // PostgreSQL text cannot hold NUL characters, which a binary upload may contain.
         String text = new String(kept, StandardCharsets.UTF_8).replace('\0', '\uFFFD');
-        return rejections.save(new Rejection(submission.channel(), submission.source(), reason.getMessage(), text,
+        return rejections.save(new Rejection(submission.lenderId(), submission.channel(), submission.source(), reason.getMessage(), text,
                 truncated, receivedAt));
     }
 }

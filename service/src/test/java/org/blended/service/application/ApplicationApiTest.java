@@ -10,17 +10,20 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.blended.service.Examples;
 import org.blended.service.Http;
+import org.blended.service.TestLenders;
 import org.blended.service.intake.RejectionRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability // Spring Boot tests switch metrics export off unless asked
 @ActiveProfiles({"postgres", "test"})
 class ApplicationApiTest {
 
@@ -33,11 +36,14 @@ class ApplicationApiTest {
     @Autowired
     RejectionRepository rejections;
 
+    @Autowired
+    TestLenders lenders;
+
     Http http;
 
     @BeforeEach
     void client() {
-        http = new Http(port);
+        http = new Http(port, lenders.newLender().apiKey());
     }
 
     @TestFactory
@@ -106,6 +112,7 @@ class ApplicationApiTest {
         assertThat(problem.toString()).doesNotContain("Exception").doesNotContain("at org.");
         assertThat(applications.countByLenderReference(reference)).isZero();
         UUID rejectionId = UUID.fromString(problem.get("rejectionId").asText());
+        assertThat(http.get("/api/v1/rejections").body()).contains(rejectionId.toString());
         assertThat(rejections.findById(rejectionId)).hasValueSatisfying(rejection -> {
             assertThat(rejection.getReason()).contains("applicant.legalForm").contains("request.amount");
             assertThat(rejection.getPayload()).contains(reference);

@@ -19,6 +19,8 @@ import org.blended.rules.assessment.Reason;
 import org.blended.rules.assessment.Theme;
 import org.blended.service.FreshTestDatabase;
 import org.blended.service.application.StoredApplication;
+import org.blended.service.lender.Lender;
+import org.blended.service.lender.LenderRepository;
 import org.blended.service.application.StoredApplicationRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,11 +47,16 @@ class DecisionRepositoryTest {
     EntityManager entityManager;
 
     @Autowired
+    LenderRepository lenderRepository;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void aDecisionIsStoredWithItsScoresAndReasonsInOrder() {
-        StoredApplication application = applications.save(new StoredApplication("REPO-1", Channel.REST, "test",
+        Lender lender = lenderRepository.save(new Lender("repo-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                "Repository test lender", Instant.now()));
+        StoredApplication application = applications.save(new StoredApplication(lender.getId(), "REPO-1", Channel.REST, "test",
                 "Bakery CIC", LegalForm.CIC, RequestType.LOAN, new BigDecimal("60000.00"), "{\"a\":1}", Instant.now()));
         Assessment assessment = new Assessment(LocalDate.of(2026, 11, 25));
         assessment.setOutcome(Outcome.APPROVE_WITH_CONDITIONS);
@@ -60,7 +67,8 @@ class DecisionRepositoryTest {
                 Reason.points("F1-AMBER", "F1", Theme.FINANCIAL, 1).rated(FinancialBand.AMBER).says("Cover 1.1.", "Tight."),
                 Reason.condition("E3-BORROW", "E3", Theme.ELIGIBILITY).says("Add a power to borrow.", "Change your articles.")));
 
-        Decision saved = decisions.save(new Decision(application.getId(), assessment, "blended-rules-test", Instant.now(), 42));
+        Decision saved = decisions.save(new Decision(application.getId(), lender.getId(), assessment, "blended-rules-test",
+                Instant.now(), 42, 1_000_000L + new java.util.Random().nextInt(1_000_000), "0".repeat(64)));
         entityManager.flush();
         entityManager.clear();
 

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.blended.integration.intake.Channel;
 import org.blended.service.Examples;
+import org.blended.service.TestLenders;
 import org.blended.service.application.StoredApplication;
 import org.blended.service.application.StoredApplicationRepository;
 import org.blended.service.assessment.DecisionRepository;
@@ -45,47 +46,76 @@ class FileIntakeTest {
     @Autowired
     RejectionRepository rejections;
 
+    @Autowired
+    TestLenders lenders;
+
     @Test
     void aDroppedApplicationIsDecidedAndMovedToDone() throws IOException {
+        TestLenders.TestLender lender = lenders.newLender();
         String reference = "FILE-" + UUID.randomUUID();
         String example = Examples.expectedOutcomes().keySet().iterator().next();
-        drop("good-" + reference + ".json", Examples.withReference(example, reference));
+        drop(lender.code(), "good-" + reference + ".json", Examples.withReference(example, reference));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> filesIn("done").anyMatch(n -> n.startsWith("good-" + reference)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> filesIn(lender.code() + "/done").anyMatch(n -> n.startsWith("good-" + reference)));
 
         StoredApplication stored = applications.findByLenderReference(reference).get(0);
         assertThat(stored.getChannel()).isEqualTo(Channel.FILE);
-        assertThat(stored.getSource()).isEqualTo("good-" + reference + ".json");
+        assertThat(stored.getLenderId()).isEqualTo(lender.id());
+        assertThat(stored.getSource()).isEqualTo(lender.code() + "/good-" + reference + ".json");
         assertThat(decisions.findByApplicationId(stored.getId())).hasValueSatisfying(
                 d -> assertThat(d.getOutcome().name()).isEqualTo(Examples.expectedOutcomes().get(example)));
-        assertThat(Files.exists(INTAKE.resolve("good-" + reference + ".json"))).isFalse();
+        assertThat(Files.exists(INTAKE.resolve(lender.code()).resolve("good-" + reference + ".json"))).isFalse();
     }
 
     @Test
     void aBadFileGoesToErrorWithItsReasonBesideItAndIsRecorded() throws IOException {
+        TestLenders.TestLender lender = lenders.newLender();
         String name = "bad-" + UUID.randomUUID() + ".json";
-        drop(name, "{\"lenderReference\": \"X\", \"request\": {\"amount\": -1}}");
+        drop(lender.code(), name, "{\"lenderReference\": \"X\", \"request\": {\"amount\": -1}}");
+        String error = lender.code() + "/error";
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> filesIn("error")
+        await().atMost(Duration.ofSeconds(30)).until(() -> filesIn(error)
                 .filter(n -> n.startsWith(name.replace(".json", ""))).count() == 2);
 
-        List<String> inError = filesIn("error").filter(n -> n.startsWith(name.replace(".json", ""))).sorted().toList();
+        List<String> inError = filesIn(error).filter(n -> n.startsWith(name.replace(".json", ""))).sorted().toList();
         assertThat(inError).hasSize(2);
-        String reason = Files.readString(INTAKE.resolve("error").resolve(inError.get(1)));
+        String reason = Files.readString(INTAKE.resolve(error).resolve(inError.get(1)));
         assertThat(reason).contains(name).contains("request.amount: must be greater than 0")
                 .contains("applicant: must not be null").contains("Recorded as rejection");
-        assertThat(Files.readString(INTAKE.resolve("error").resolve(inError.get(0)))).contains("\"amount\": -1");
-        assertThat(rejections.findBySource(name)).singleElement().satisfies(r -> {
+        assertThat(Files.readString(INTAKE.resolve(error).resolve(inError.get(0)))).contains("\"amount\": -1");
+        assertThat(rejections.findBySource(lender.code() + "/" + name)).singleElement().satisfies(r -> {
             assertThat(r.getChannel()).isEqualTo(Channel.FILE);
+            assertThat(r.getLenderId()).isEqualTo(lender.id());
             assertThat(r.getReason()).contains("request.amount");
         });
     }
 
-    private static void drop(String name, String content) throws IOException {
-        Files.createDirectories(INTAKE);
+    @Test
+    void aFileInAFolderOfNoLenderIsRefusedWithItsReason() throws IOException {
+        String name = "stray-" + UUID.randomUUID() + ".json";
+        drop("no-such-lender", name, Examples.json(Examples.expectedOutcomes().keySet().iterator().next()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> filesIn("no-such-lender/error")
+                .filter(n -> n.startsWith(name.replace(".json", ""))).count() == 2);
+
+        String reason = filesIn("no-such-lender/error").filter(n -> n.endsWith(".reason.txt")
+                && n.startsWith(name.replace(".json", ""))).findFirst().map(n -> read("no-such-lender/error/" + n)).orElseThrow();
+        assertThat(reason).contains("the folder no-such-lender belongs to no lender");
+    }
+
+    private static String read(String relative) {
+        try {
+            return Files.readString(INTAKE.resolve(relative));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void drop(String lenderCode, String name, String content) throws IOException {
+        Path folder = Files.createDirectories(INTAKE.resolve(lenderCode));
         // Written aside then moved in, as a lender's export should, so the route never reads half a file.
         Path staged = Files.writeString(INTAKE.resolveSibling(name + ".part"), content);
-        Files.move(staged, INTAKE.resolve(name));
+        Files.move(staged, folder.resolve(name));
     }
 
     private static Stream<String> filesIn(String folder) throws IOException {

@@ -1,0 +1,11 @@
+package org.blended.service.security;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
+
+    Optional<ApiKey> findByKeyHash(String keyHash);
+}

@@ -1,0 +1,122 @@
+package org.blended.service.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over the limit with 413: at once when Content-Length says so, and
+ * while reading when the body is chunked, so an oversized body is never held in memory.
+ */
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    private final long maxBytes;
+    private final ProblemWriter problems;
+
+    public RequestSizeLimitFilter(long maxBytes, ProblemWriter problems) {
+        this.maxBytes = maxBytes;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            tooLarge(request, response);
+            return;
+        }
+        try {
+            chain.doFilter(new Limited(request, maxBytes), response);
+        } catch (Exception e) {
+            if (causedByLimit(e) && !response.isCommitted()) {
+                response.reset();
+                tooLarge(request, response);
+                return;
+            }
+            throw e;
+        }
+    }
+
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
+                "A request body may have at most " + maxBytes + " bytes; send large portfolios as a batch file.");
+    }
+
+    private static boolean causedByLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static final class BodyTooLargeException extends IOException {
+        BodyTooLargeException() {
+            super("request body over the size limit");
+        }
+    }
+
+    private static final class Limited extends HttpServletRequestWrapper {
+        private final long maxBytes;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream in = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int off, int len) throws IOException {
+                        int n = in.read(buffer, off, len);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    private void count(int n) throws BodyTooLargeException {
+                        read += n;
+                        if (read > maxBytes) {
+                            throw new BodyTooLargeException();
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() { return in.isFinished(); }
+
+                    @Override
+                    public boolean isReady() { return in.isReady(); }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) { in.setReadListener(listener); }
+                };
+            }
+            return stream;
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.blended.service.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.blended.service.Examples;
+import org.blended.service.Http;
+import org.blended.service.TestLenders;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"postgres", "test"})
+class SecurityTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestLenders lenders;
+
+    @Autowired
+    JdbcUserDetailsManager people;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    Http anonymous;
+    Http lenderA;
+    Http lenderB;
+    Http admin;
+    Http policyOwner;
+    String applicationOfA;
+    String rejectionOfA;
+
+    record Endpoint(String method, String path, String body) {
+    }
+
+    @BeforeEach
+    void callers() {
+        anonymous = new Http(port);
+        lenderA = new Http(port, lenders.newLender().apiKey());
+        lenderB = new Http(port, lenders.newLender().apiKey());
+        admin = new Http(port, lenders.keyFor(Role.ADMIN));
+        policyOwner = new Http(port, lenders.keyFor(Role.POLICY_OWNER));
+        String example = Examples.expectedOutcomes().keySet().iterator().next();
+        applicationOfA = Http.json(lenderA.postJson("/api/v1/applications", Examples.json(example)))
+                .get("applicationId").asText();
+        rejectionOfA = Http.json(lenderA.postJson("/api/v1/applications", "{}")).get("rejectionId").asText();
+    }
+
+    List<Endpoint> lenderEndpoints() {
+        return List.of(
+                new Endpoint("POST", "/api/v1/applications", Examples.json(Examples.expectedOutcomes().keySet().iterator().next())),
+                new Endpoint("GET", "/api/v1/applications/" + applicationOfA, null),
+                new Endpoint("GET", "/api/v1/applications/" + applicationOfA + "/decision", null),
+                new Endpoint("GET", "/api/v1/rejections", null),
+                new Endpoint("GET", "/api/v1/rejections/" + rejectionOfA, null));
+    }
+
+    List<Endpoint> adminEndpoints() {
+        return List.of(
+                new Endpoint("GET", "/api/v1/admin/lenders", null),
+                new Endpoint("POST", "/api/v1/admin/lenders", "{\"code\": \"x-" + UUID.randomUUID().toString().substring(0, 8) + "\", \"name\": \"X\"}"),
+                new Endpoint("GET", "/api/v1/admin/api-keys", null),
+                new Endpoint("POST", "/api/v1/admin/api-keys", "{\"name\": \"k\", \"role\": \"ADMIN\"}"),
+                new Endpoint("DELETE", "/api/v1/admin/api-keys/" + UUID.randomUUID(), null),
+                new Endpoint("POST", "/api/v1/admin/people", "{\"username\": \"p-" + UUID.randomUUID().toString().substring(0, 8) + "\", \"password\": \"a-long-enough-password\", \"role\": \"POLICY_OWNER\"}"),
+                new Endpoint("GET", "/api/v1/audit/verify", null));
+    }
+
+    @Test
+    void everyEndpointButHealthAnswers401WithoutCredentials() {
+        for (Endpoint e : concat(lenderEndpoints(), adminEndpoints())) {
+            HttpResponse<String> response = call(anonymous, e);
+            assertThat(response.statusCode()).as(e.toString()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).as(e.toString()).hasValue("application/problem+json");
+        }
+        for (String path : List.of("/v3/api-docs", "/actuator/prometheus", "/actuator/info", "/actuator/metrics", "/swagger-ui.html")) {
+            assertThat(anonymous.get(path).statusCode()).as(path).isEqualTo(401);
+        }
+        assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongOrRevokedKeyAnswers401() {
+        assertThat(new Http(port, "bk_not-a-key").get("/api/v1/rejections").statusCode()).isEqualTo(401);
+
+        TestLenders.TestLender lender = lenders.newLender();
+        Http revokable = new Http(port, lender.apiKey());
+        assertThat(revokable.get("/api/v1/rejections").statusCode()).isEqualTo(200);
+        String keyId = Http.json(admin.get("/api/v1/admin/api-keys")).findParents("lenderId").stream()
+                .filter(k -> k.get("lenderId").asText().equals(lender.id().toString())).findFirst().orElseThrow()
+                .get("id").asText();
+        assertThat(admin.delete("/api/v1/admin/api-keys/" + keyId).statusCode()).isEqualTo(200);
+        assertThat(revokable.get("/api/v1/rejections").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theWrongRoleAnswers403() {
+        for (Endpoint e : lenderEndpoints()) {
+            assertThat(call(admin, e).statusCode()).as("admin " + e).isEqualTo(403);
+            assertThat(call(policyOwner, e).statusCode()).as("policy owner " + e).isEqualTo(403);
+        }
+        for (Endpoint e : adminEndpoints()) {
+            assertThat(call(lenderA, e).statusCode()).as("lender " + e).isEqualTo(403);
+            assertThat(call(policyOwner, e).statusCode()).as("policy owner " + e).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void anotherLendersDataAnswers404AndListsAreFiltered() {
+        for (Endpoint e : lenderEndpoints().subList(1, 3)) {
+            HttpResponse<String> response = call(lenderB, e);
+            assertThat(response.statusCode()).as(e.toString()).isEqualTo(404);
+            assertThat(response.body()).doesNotContain("lenderReference");
+        }
+        assertThat(call(lenderB, lenderEndpoints().get(4)).statusCode()).isEqualTo(404);
+        assertThat(lenderB.get("/api/v1/rejections").body()).doesNotContain(rejectionOfA);
+        assertThat(lenderA.get("/api/v1/rejections").body()).contains(rejectionOfA);
+        assertThat(lenderA.get("/api/v1/applications/" + applicationOfA).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdminIssuesAKeyThatWorksOnceShownAndIsStoredOnlyAsAHash() {
+        String code = "fund-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin.postJson("/api/v1/admin/lenders", "{\"code\": \"" + code + "\", \"name\": \"Fund\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> issued = admin.postJson("/api/v1/admin/api-keys",
+                "{\"name\": \"fund system\", \"role\": \"LENDER\", \"lenderCode\": \"" + code + "\"}");
+
+        assertThat(issued.statusCode()).isEqualTo(201);
+        String key = Http.json(issued).get("key").asText();
+        assertThat(key).startsWith("bk_").hasSizeGreaterThan(40);
+        assertThat(new Http(port, key).get("/api/v1/rejections").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/admin/api-keys").body()).doesNotContain(key);
+        assertThat(admin.postJson("/api/v1/admin/api-keys", "{\"name\": \"x\", \"role\": \"LENDER\"}").statusCode()).isEqualTo(400);
+        assertThat(admin.postJson("/api/v1/admin/lenders", "{\"code\": \"" + code + "\", \"name\": \"Again\"}").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void oversizedBodiesAnswer413WhetherDeclaredOrChunked() {
+        String huge = "{\"lenderReference\": \"" + "x".repeat(300_000) + "\"}";
+
+        HttpResponse<String> declared = lenderA.postJson("/api/v1/applications", huge);
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        HttpResponse<String> chunked = lenderA.send(lenderA.request("/api/v1/applications")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge.getBytes()))));
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void aPersonSignsInToThePagesWithCsrfProtectionAndStrictHeaders() {
+        String username = "owner-" + UUID.randomUUID().toString().substring(0, 8);
+        people.createUser(User.withUsername(username).password(passwords.encode("a-long-enough-password"))
+                .roles(Role.POLICY_OWNER.name()).build());
+        Http browser = new Http(port);
+
+        HttpResponse<String> loginPage = browser.send(browser.request("/login").header("Accept", "text/html").GET());
+        assertThat(loginPage.statusCode()).isEqualTo(200);
+        assertThat(loginPage.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(loginPage.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(loginPage.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
+        Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(loginPage.body());
+        assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
+
+        assertThat(browser.post("/login", "application/x-www-form-urlencoded",
+                "username=" + username + "&password=a-long-enough-password").statusCode()).as("no CSRF token").isEqualTo(403);
+        HttpResponse<String> signedIn = browser.post("/login", "application/x-www-form-urlencoded",
+                "username=" + username + "&password=a-long-enough-password&_csrf=" + token.group(1));
+        assertThat(signedIn.statusCode()).isIn(200, 404); // redirected to the start page
+        JsonNode api = Http.json(browser.get("/v3/api-docs"));
+        assertThat(api.get("openapi").asText()).startsWith("3.");
+    }
+
+    private static HttpResponse<String> call(Http http, Endpoint e) {
+        HttpRequest.Builder request = http.request(e.path());
+        if (e.body() != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.method(e.method(), e.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(e.body())));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}
