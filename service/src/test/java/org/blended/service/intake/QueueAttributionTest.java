@@ -74,6 +74,7 @@ class QueueAttributionTest {
         String reference = "Q-" + UUID.randomUUID();
         String messageId = UUID.randomUUID().toString();
         try (Connection connection = factory("guest", "guest").newConnection(); Channel channel = connection.createChannel()) {
+            channel.queuePurge("blended.applications.dlq"); // dead letters of earlier runs
             channel.confirmSelect();
             channel.basicPublish("blended.applications", "applications",
                     new AMQP.BasicProperties.Builder().messageId(messageId).contentType("application/json").build(),
