@@ -2,17 +2,24 @@ package org.blended.rules.application;
 
 /** Measures a claim can be made in (catalogue I3-I8); units are given beside each. */
 public enum Measure {
-    PEOPLE_SUPPORTED("people"),
-    JOBS_CREATED("FTE"),
-    JOBS_MAINTAINED("FTE"),
-    PRIORITY_GROUP_HIRES("FTE"),
-    LOCAL_SPEND("GBP"),
-    LIVING_WAGE_STAFF("% of staff"),
-    GHG_AVOIDED("tCO2e per year");
+    PEOPLE_SUPPORTED("people", true),
+    JOBS_CREATED("FTE", true),
+    JOBS_MAINTAINED("FTE", true),
+    PRIORITY_GROUP_HIRES("FTE", true),
+    LOCAL_SPEND("GBP", true),
+    LIVING_WAGE_STAFF("% of staff", false),
+    GHG_AVOIDED("tCO2e per year", true);
 
     private final String unit;
+    private final boolean outcome;
 
-    Measure(String unit) { this.unit = unit; }
+    Measure(String unit, boolean outcome) {
+        this.unit = unit;
+        this.outcome = outcome;
+    }
 
     public String getUnit() { return unit; }
+
+    /** Outcomes are reduced by deadweight, attribution and displacement; practices (such as pay) are not. */
+    public boolean isOutcome() { return outcome; }
 }

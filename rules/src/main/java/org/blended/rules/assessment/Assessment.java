@@ -31,8 +31,8 @@ public class Assessment {
         this.assessedOn = assessedOn;
     }
 
-    /** Takes the reasons the rules produced, in reporting order. */
-    public void record(List<Reason> produced) {
+    /** Takes the reasons the rules produced, in reporting order. ("record" would clash with the DRL parser.) */
+    public void report(List<Reason> produced) {
         List<Reason> sorted = new ArrayList<>(produced);
         sorted.sort(REPORTING_ORDER);
         this.reasons = sorted;

@@ -20,6 +20,7 @@ public class Metrics {
     private Double reservesMonths;
     private Double tradedIncomePct;
     private Double loanToValuePct;
+    private Double peoplePer10k;
     private double newAnnualDebtService;
     private boolean accountsPresent;
 
@@ -44,6 +45,9 @@ public class Metrics {
                 && request.getSecurityValue().signum() > 0) {
             m.loanToValuePct = round(100 * amount / request.getSecurityValue().doubleValue());
         }
+
+        Integer people = application.getImpact().getPeopleReachedPerYear();
+        m.peoplePer10k = people == null ? null : round(people / (amount / 10_000));
 
         FinancialYear latest = application.getFinancials().getLatestYear();
         m.accountsPresent = latest != null;
@@ -89,6 +93,8 @@ public class Metrics {
     public void setTradedIncomePct(Double tradedIncomePct) { this.tradedIncomePct = tradedIncomePct; }
     public Double getLoanToValuePct() { return loanToValuePct; }
     public void setLoanToValuePct(Double loanToValuePct) { this.loanToValuePct = loanToValuePct; }
+    public Double getPeoplePer10k() { return peoplePer10k; }
+    public void setPeoplePer10k(Double peoplePer10k) { this.peoplePer10k = peoplePer10k; }
     public double getNewAnnualDebtService() { return newAnnualDebtService; }
     public void setNewAnnualDebtService(double newAnnualDebtService) { this.newAnnualDebtService = newAnnualDebtService; }
     public boolean isAccountsPresent() { return accountsPresent; }

@@ -2,12 +2,11 @@ package org.blended.rules.assessment;
 
 import java.util.Objects;
 
-import org.kie.api.runtime.rule.RuleContext;
-
 /**
  * Why something counted: every rule that counts for or against an application inserts one.
  * Built fluently in rule consequences, e.g.
- * {@code insert(Reason.points("F1-GREEN", "F1", Theme.FINANCIAL, 3).rated(FinancialBand.GREEN).says(...).firedBy(drools))}.
+ * {@code insert(Reason.points("F1-GREEN", "F1", Theme.FINANCIAL, 3).rated(FinancialBand.GREEN).says(...))}.
+ * The rule that inserted it is recorded by {@link ReasonAuthorship}.
  */
 public class Reason {
 
@@ -58,12 +57,6 @@ public class Reason {
     public Reason says(String text, String applicantText) {
         this.text = text;
         this.applicantText = applicantText;
-        return this;
-    }
-
-    /** Records the name of the rule that produced this reason. */
-    public Reason firedBy(RuleContext context) {
-        this.rule = context.getRule().getName();
         return this;
     }
 

@@ -1,0 +1,67 @@
+package org.blended.rules.assessment;
+
+import org.blended.rules.application.EvidenceGrade;
+import org.blended.rules.application.Measure;
+
+/**
+ * A claim after contribution adjustments and evidence weighting (catalogue I9, I11):
+ * net = gross x (1 - deadweight) x (1 - attribution) x (1 - displacement) x evidence weight.
+ */
+public class NetClaim {
+
+    private Measure measure;
+    private double gross;
+    private double adjusted;
+    private EvidenceGrade evidence;
+    private double evidenceWeight;
+    private double net;
+
+    public NetClaim() {
+    }
+
+    public NetClaim(Measure measure, double gross, double adjustmentFactor, EvidenceGrade evidence, double evidenceWeight) {
+        this.measure = measure;
+        this.gross = gross;
+        this.adjusted = round(gross * adjustmentFactor);
+        this.evidence = evidence;
+        this.evidenceWeight = evidenceWeight;
+        this.net = round(gross * adjustmentFactor * evidenceWeight);
+    }
+
+    /** (1 - deadweight) x (1 - attribution) x (1 - displacement) for outcomes; 1 for practices. */
+    public static double contributionFactor(Measure measure, org.blended.rules.application.Adjustments adjustments) {
+        if (!measure.isOutcome() || adjustments == null) {
+            return 1;
+        }
+        return (1 - pct(adjustments.getDeadweightPct())) * (1 - pct(adjustments.getAttributionPct()))
+                * (1 - pct(adjustments.getDisplacementPct()));
+    }
+
+    private static double pct(Integer value) {
+        return value == null ? 0 : value / 100.0;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** The arithmetic, for the reason text. */
+    public String getWorking() {
+        return gross + " " + measure.getUnit() + " claimed, " + adjusted + " after deadweight, attribution and displacement, "
+                + net + " counted at " + Math.round(evidenceWeight * 100) + "% for " + evidence.name().toLowerCase().replace('_', ' ')
+                + " evidence";
+    }
+
+    public Measure getMeasure() { return measure; }
+    public void setMeasure(Measure measure) { this.measure = measure; }
+    public double getGross() { return gross; }
+    public void setGross(double gross) { this.gross = gross; }
+    public double getAdjusted() { return adjusted; }
+    public void setAdjusted(double adjusted) { this.adjusted = adjusted; }
+    public EvidenceGrade getEvidence() { return evidence; }
+    public void setEvidence(EvidenceGrade evidence) { this.evidence = evidence; }
+    public double getEvidenceWeight() { return evidenceWeight; }
+    public void setEvidenceWeight(double evidenceWeight) { this.evidenceWeight = evidenceWeight; }
+    public double getNet() { return net; }
+    public void setNet(double net) { this.net = net; }
+}
