@@ -23,6 +23,8 @@ public class Assessment {
     private ImpactBand impactBand;
     private Outcome outcome;
     private List<Reason> reasons = new ArrayList<>();
+    /** Kept as a field, not only derived, because Test Scenarios compare fields. */
+    private String reasonCodes = "";
 
     public Assessment() {
     }
@@ -35,7 +37,7 @@ public class Assessment {
     public void report(List<Reason> produced) {
         List<Reason> sorted = new ArrayList<>(produced);
         sorted.sort(REPORTING_ORDER);
-        this.reasons = sorted;
+        setReasons(sorted);
     }
 
     /** Points by theme, over the themes that have at least one reason with points. */
@@ -61,7 +63,7 @@ public class Assessment {
 
     /** The codes of all reasons in reporting order, comma separated: handy in Test Scenarios. */
     public String getReasonCodes() {
-        return reasons.stream().map(Reason::getCode).collect(Collectors.joining(","));
+        return reasonCodes;
     }
 
     public boolean hasReason(String code) {
@@ -81,5 +83,8 @@ public class Assessment {
     public Outcome getOutcome() { return outcome; }
     public void setOutcome(Outcome outcome) { this.outcome = outcome; }
     public List<Reason> getReasons() { return reasons; }
-    public void setReasons(List<Reason> reasons) { this.reasons = reasons; }
+    public void setReasons(List<Reason> reasons) {
+        this.reasons = reasons;
+        this.reasonCodes = reasons.stream().map(Reason::getCode).collect(Collectors.joining(","));
+    }
 }
