@@ -11,11 +11,17 @@ import org.blended.service.assessment.DecisionView;
 
 /** An application with its decision, as the API shows it. */
 public record ApplicationView(UUID applicationId, String lenderReference, Channel channel, Instant receivedAt,
-                              @JsonRawValue String application, DecisionView decision) implements IntakeResult {
+                              String assessmentLink, @JsonRawValue String application, DecisionView decision)
+        implements IntakeResult {
+
+    /** The path of the applicant's read-only page; the lender passes it on to the applicant. */
+    public static String assessmentLink(StoredApplication stored) {
+        return stored.getAccessToken() == null ? null : "/assessment/" + stored.getAccessToken();
+    }
 
     public static ApplicationView of(StoredApplication stored, DecisionView decision) {
         return new ApplicationView(stored.getId(), stored.getLenderReference(), stored.getChannel(),
-                stored.getReceivedAt(), stored.getPayload(), decision);
+                stored.getReceivedAt(), assessmentLink(stored), stored.getPayload(), decision);
     }
 
     @Override

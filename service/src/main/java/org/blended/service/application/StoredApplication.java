@@ -51,6 +51,11 @@ public class StoredApplication {
 
     private Instant receivedAt;
 
+    /** The capability in the applicant's link: 256 random bits, so it cannot be guessed. */
+    private String accessToken;
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     protected StoredApplication() {
     }
 
@@ -67,6 +72,9 @@ public class StoredApplication {
         this.amount = amount;
         this.payload = payload;
         this.receivedAt = receivedAt;
+        byte[] token = new byte[32];
+        RANDOM.nextBytes(token);
+        this.accessToken = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
     public UUID getId() { return id; }
@@ -80,4 +88,5 @@ public class StoredApplication {
     public BigDecimal getAmount() { return amount; }
     public String getPayload() { return payload; }
     public Instant getReceivedAt() { return receivedAt; }
+    public String getAccessToken() { return accessToken; }
 }

@@ -12,5 +12,7 @@ public interface StoredApplicationRepository extends JpaRepository<StoredApplica
 
     Optional<StoredApplication> findByIdAndLenderId(UUID id, UUID lenderId);
 
+    Optional<StoredApplication> findByAccessToken(String accessToken);
+
     List<StoredApplication> findByLenderReference(String lenderReference);
 }

@@ -9,8 +9,10 @@ import java.util.Properties;
 
 import org.blended.rules.application.Application;
 import org.blended.rules.assessment.Assessment;
+import org.blended.rules.assessment.ReasonAuthorship;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.runtime.StatelessKieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,7 +40,9 @@ public class RuleEngine {
     /** Assesses one application as of the given date; the date is an input so that replay is exact. */
     public Assessment evaluate(Application application, LocalDate assessedOn) {
         Assessment assessment = new Assessment(assessedOn);
-        kieBase.newStatelessKieSession().execute(List.of(application, assessment));
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        session.addEventListener(new ReasonAuthorship());
+        session.execute(List.of(application, assessment));
         if (assessment.getOutcome() == null) {
             throw new IllegalStateException("Rule set " + ruleSetVersion + " reached no outcome for application "
                     + application.getLenderReference());

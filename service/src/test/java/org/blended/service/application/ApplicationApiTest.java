@@ -87,6 +87,7 @@ class ApplicationApiTest {
         JsonNode body = Http.json(response);
         assertThat(body.get("lenderReference").asText()).isEqualTo(reference);
         assertThat(body.get("channel").asText()).isEqualTo("REST");
+        assertThat(body.get("assessmentLink").asText()).startsWith("/assessment/");
         assertThat(body.at("/application/lenderReference").asText()).isEqualTo(reference);
         assertThat(body.at("/application/applicant/legalName").asText()).isNotBlank();
         assertThat(body.at("/decision/outcome").asText()).isEqualTo(Examples.expectedOutcomes().get(file));

@@ -62,7 +62,7 @@ class DecisionRepositoryTest {
         assessment.setOutcome(Outcome.APPROVE_WITH_CONDITIONS);
         assessment.setFinancialBand(FinancialBand.AMBER);
         assessment.setImpactBand(ImpactBand.HIGH);
-        assessment.record(List.of(
+        assessment.report(List.of(
                 Reason.points("I4-JOBS", "I4", Theme.IMPACT_HOW_MUCH, 2).says("Three jobs.", "You create three jobs."),
                 Reason.points("F1-AMBER", "F1", Theme.FINANCIAL, 1).rated(FinancialBand.AMBER).says("Cover 1.1.", "Tight."),
                 Reason.condition("E3-BORROW", "E3", Theme.ELIGIBILITY).says("Add a power to borrow.", "Change your articles.")));

@@ -192,6 +192,23 @@ class SecurityTest {
         assertThat(api.get("openapi").asText()).startsWith("3.");
     }
 
+    @Test
+    void anApplicantsLinkOpensTheirOwnAssessmentOnlyAndReadOnly() {
+        String example = Examples.expectedOutcomes().keySet().iterator().next();
+        JsonNode created = Http.json(lenderA.postJson("/api/v1/applications", Examples.json(example)));
+        String link = created.get("assessmentLink").asText();
+        assertThat(link).startsWith("/assessment/").hasSizeGreaterThan("/assessment/".length() + 40);
+
+        HttpResponse<String> page = anonymous.send(anonymous.request(link).header("Accept", "text/html").GET());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains(created.at("/application/applicant/legalName").asText().replace("'", "&#39;"))
+                .doesNotContain("F1-").doesNotContain("lenderReference");
+        assertThat(anonymous.get("/assessment/" + "A".repeat(43)).statusCode()).isEqualTo(404);
+        assertThat(anonymous.post(link, "application/x-www-form-urlencoded", "outcome=APPROVE").statusCode()).isEqualTo(403);
+    }
+
     private static HttpResponse<String> call(Http http, Endpoint e) {
         HttpRequest.Builder request = http.request(e.path());
         if (e.body() != null) {
