@@ -2,7 +2,6 @@ package org.blended.service.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.blended.integration.intake.InvalidField;
 import org.blended.integration.intake.InvalidSubmissionException;
@@ -42,7 +41,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (e.getRejectionId() != null) {
             problem.setProperty("rejectionId", e.getRejectionId());
         }
-        problem.setProperty("errors", fields.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+        problem.setProperty("errors", fields);
         return problem;
     }
 
@@ -67,7 +66,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ex.getBody();
         problem.setDetail(ex.getFieldErrorCount() + " field(s) are invalid; see errors.");
         problem.setProperty("errors", ex.getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList());
+                .map(f -> new InvalidField(f.getField(), String.valueOf(f.getDefaultMessage()))).toList());
         return ResponseEntity.badRequest().body(problem);
     }
 
