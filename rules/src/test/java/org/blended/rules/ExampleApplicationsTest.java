@@ -78,6 +78,27 @@ class ExampleApplicationsTest {
     }
 
     @Test
+    void onlyPublishedValuesPutSocialValueInMoneyAndOtherClaimsAreCountedNotPenalised() throws IOException {
+        Assessment energy = assess(read("community-energy-cbs.json"), LocalDate.of(2026, 11, 25));
+        Assessment bakery = assess(read("bakery-cic.json"), LocalDate.of(2026, 11, 25));
+
+        // 400 tCO2e x (1 - 25%) x (1 - 10%) x 100% verified = 270 net, at GBP 260 (DESNZ carbon value)
+        assertThat(energy.getSocialValueGbp()).isEqualTo(70_200.0);
+        assertThat(energy.getSocialValuePerPound()).isEqualTo(0.28);
+        assertThat(energy.getReasonCodes()).contains("SV-GHG_AVOIDED", "SV-TOTAL", "SV-COUNTED-LOCAL_SPEND");
+        assertThat(bakery.getSocialValueGbp()).isNull();
+        assertThat(bakery.getReasonCodes()).contains("SV-COUNTED-JOBS_CREATED").doesNotContain("SV-TOTAL");
+    }
+
+    @Test
+    void aMainFunderEndingWithinTheTermIsAConditionAndConcentrationRatesAmber() throws IOException {
+        Assessment boxing = assess(read("youth-boxing-charity.json"), LocalDate.of(2026, 11, 25));
+
+        assertThat(boxing.getReasonCodes()).contains("F5-CONCENTRATED", "F5-FUNDER-ENDS");
+        assertThat(assess(read("bakery-cic.json"), LocalDate.of(2026, 11, 25)).getReasonCodes()).doesNotContain("F5-");
+    }
+
+    @Test
     void aDeclineAlwaysPointsToReadinessSupport() throws IOException {
         Assessment assessment = assess(read("sole-trader-cafe.json"), LocalDate.of(2026, 11, 25));
 

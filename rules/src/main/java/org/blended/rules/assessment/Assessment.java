@@ -22,6 +22,10 @@ public class Assessment {
     private FinancialBand financialBand;
     private ImpactBand impactBand;
     private Outcome outcome;
+    /** Net claims that have a GBP value, valued a year; null when none has one. */
+    private Double socialValueGbp;
+    /** socialValueGbp for every pound requested. */
+    private Double socialValuePerPound;
     private List<Reason> reasons = new ArrayList<>();
     /** Kept as a field, not only derived, because Test Scenarios compare fields. */
     private String reasonCodes = "";
@@ -82,6 +86,10 @@ public class Assessment {
     public void setImpactBand(ImpactBand impactBand) { this.impactBand = impactBand; }
     public Outcome getOutcome() { return outcome; }
     public void setOutcome(Outcome outcome) { this.outcome = outcome; }
+    public Double getSocialValueGbp() { return socialValueGbp; }
+    public void setSocialValueGbp(Double socialValueGbp) { this.socialValueGbp = socialValueGbp; }
+    public Double getSocialValuePerPound() { return socialValuePerPound; }
+    public void setSocialValuePerPound(Double socialValuePerPound) { this.socialValuePerPound = socialValuePerPound; }
     public List<Reason> getReasons() { return reasons; }
     public void setReasons(List<Reason> reasons) {
         this.reasons = reasons;

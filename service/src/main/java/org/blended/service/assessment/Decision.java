@@ -61,6 +61,10 @@ public class Decision {
 
     private int socialValueScore;
 
+    private java.math.BigDecimal socialValueGbp;
+
+    private java.math.BigDecimal socialValuePerPound;
+
     private LocalDate assessedOn;
 
     private Instant decidedAt;
@@ -101,6 +105,8 @@ public class Decision {
         this.impactBand = assessment.getImpactBand();
         this.financialScore = assessment.getFinancialScore();
         this.socialValueScore = assessment.getSocialValueScore();
+        this.socialValueGbp = money(assessment.getSocialValueGbp());
+        this.socialValuePerPound = money(assessment.getSocialValuePerPound());
         this.assessedOn = assessment.getAssessedOn();
         this.decidedAt = decidedAt;
         this.evaluationMicros = evaluationMicros;
@@ -108,6 +114,12 @@ public class Decision {
         assessment.getReasons().forEach(r -> this.reasons.add(DecisionReason.of(r)));
     }
 
+    private static java.math.BigDecimal money(Double value) {
+        return value == null ? null : java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    public java.math.BigDecimal getSocialValueGbp() { return socialValueGbp; }
+    public java.math.BigDecimal getSocialValuePerPound() { return socialValuePerPound; }
     public UUID getId() { return id; }
     public UUID getApplicationId() { return applicationId; }
     public UUID getLenderId() { return lenderId; }

@@ -1,5 +1,6 @@
 package org.blended.service.assessment;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -15,12 +16,14 @@ import org.blended.rules.assessment.Theme;
 /** A stored decision as the API shows it. */
 public record DecisionView(UUID applicationId, Outcome outcome, String ruleSetVersion,
                            FinancialBand financialBand, ImpactBand impactBand,
-                           int financialScore, int socialValueScore, Map<Theme, Integer> scores,
+                           int financialScore, int socialValueScore, BigDecimal socialValueGbp,
+                           BigDecimal socialValuePerPound, Map<Theme, Integer> scores,
                            List<ReasonView> reasons, LocalDate assessedOn, Instant decidedAt) {
 
     public static DecisionView of(Decision d) {
         return new DecisionView(d.getApplicationId(), d.getOutcome(), d.getRuleSetVersion(), d.getFinancialBand(),
-                d.getImpactBand(), d.getFinancialScore(), d.getSocialValueScore(), inThemeOrder(d.getScores()),
+                d.getImpactBand(), d.getFinancialScore(), d.getSocialValueScore(), d.getSocialValueGbp(),
+                d.getSocialValuePerPound(), inThemeOrder(d.getScores()),
                 d.getReasons().stream().map(ReasonView::of).toList(), d.getAssessedOn(), d.getDecidedAt());
     }
 

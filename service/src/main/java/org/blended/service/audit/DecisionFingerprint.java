@@ -56,6 +56,11 @@ final class DecisionFingerprint {
             field(text, r.getRule());
         }
         field(text, applicationPayload);
+        // Added after the first decisions were chained: appended only when present, so their hashes still hold.
+        if (d.getSocialValueGbp() != null) {
+            field(text, d.getSocialValueGbp().toPlainString());
+            field(text, d.getSocialValuePerPound() == null ? null : d.getSocialValuePerPound().toPlainString());
+        }
         return sha256(text.toString());
     }
 
