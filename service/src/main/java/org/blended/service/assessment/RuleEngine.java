@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
 import org.blended.rules.application.Application;
 import org.blended.rules.assessment.Assessment;
+import org.blended.rules.assessment.MeasureValue;
 import org.blended.rules.assessment.ReasonAuthorship;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -39,10 +41,19 @@ public class RuleEngine {
 
     /** Assesses one application as of the given date; the date is an input so that replay is exact. */
     public Assessment evaluate(Application application, LocalDate assessedOn) {
+        return evaluate(application, assessedOn, List.of());
+    }
+
+    /** The same, with the lender's own measure values beside the application. */
+    public Assessment evaluate(Application application, LocalDate assessedOn, List<MeasureValue> lenderValues) {
         Assessment assessment = new Assessment(assessedOn);
+        List<Object> facts = new ArrayList<>(lenderValues.size() + 2);
+        facts.add(application);
+        facts.add(assessment);
+        facts.addAll(lenderValues);
         StatelessKieSession session = kieBase.newStatelessKieSession();
         session.addEventListener(new ReasonAuthorship());
-        session.execute(List.of(application, assessment));
+        session.execute(facts);
         if (assessment.getOutcome() == null) {
             throw new IllegalStateException("Rule set " + ruleSetVersion + " reached no outcome for application "
                     + application.getLenderReference());

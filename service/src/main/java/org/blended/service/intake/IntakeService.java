@@ -17,6 +17,7 @@ import org.blended.rules.assessment.Assessment;
 import org.blended.service.application.ApplicationView;
 import org.blended.service.application.DecisionRecorder;
 import org.blended.service.assessment.RuleEngine;
+import org.blended.service.valuation.LenderValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -36,12 +37,14 @@ public class IntakeService implements ApplicationIntake {
     private final RuleEngine engine;
     private final DecisionRecorder recorder;
     private final RejectionLog rejections;
+    private final LenderValues values;
     private final MeterRegistry meters;
     private final Timer evaluationTimer;
     private final Clock clock;
 
     public IntakeService(SubmissionReader reader, RuleEngine engine, DecisionRecorder recorder,
-                         RejectionLog rejections, MeterRegistry meters, Clock clock) {
+                         RejectionLog rejections, LenderValues values, MeterRegistry meters, Clock clock) {
+        this.values = values;
         this.reader = reader;
         this.engine = engine;
         this.recorder = recorder;
@@ -72,7 +75,8 @@ public class IntakeService implements ApplicationIntake {
         }
 
         long started = System.nanoTime();
-        Assessment assessment = engine.evaluate(application, LocalDate.ofInstant(receivedAt, clock.getZone()));
+        var lenderValues = values.factsFor(submission.lenderId());
+        Assessment assessment = engine.evaluate(application, LocalDate.ofInstant(receivedAt, clock.getZone()), lenderValues);
         long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started);
         evaluationTimer.record(micros, TimeUnit.MICROSECONDS);
 

@@ -59,6 +59,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**", "/api/v1/audit/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/applications/**", "/api/v1/applications").hasRole(LENDER)
                         .requestMatchers("/api/v1/rejections/**", "/api/v1/rejections").hasRole(LENDER)
+                        .requestMatchers("/api/v1/measure-values").hasRole(LENDER)
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problems.write(request, response,

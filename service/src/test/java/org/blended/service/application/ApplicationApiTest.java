@@ -121,6 +121,31 @@ class ApplicationApiTest {
     }
 
     @Test
+    void aLendersOwnMeasureValuesApplyToItsApplicationsOnly() {
+        String table = "{\"values\": [{\"measure\": \"PRIORITY_GROUP_HIRES\", \"gbpPerUnit\": 10000, "
+                + "\"source\": \"Lender's licensed value set (test)\", \"licence\": \"Licensed to the lender\"}]}";
+        HttpResponse<String> put = http.send(http.request("/api/v1/measure-values").header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(table)));
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(http.get("/api/v1/measure-values").body()).contains("PRIORITY_GROUP_HIRES");
+
+        JsonNode own = Http.json(http.postJson("/api/v1/applications", Examples.json("bakery-cic.json"))).get("decision");
+        JsonNode other = Http.json(new Http(port, lenders.newLender().apiKey())
+                .postJson("/api/v1/applications", Examples.json("bakery-cic.json"))).get("decision");
+
+        // 2 FTE x (1 - 25%) x (1 - 25%) x 50% self-reported = 0.56 net, at the lender's GBP 10,000
+        assertThat(own.get("socialValueGbp").decimalValue()).isEqualByComparingTo("5600");
+        assertThat(own.get("reasons").toString()).contains("SV-PRIORITY_GROUP_HIRES").contains("Lender's licensed value set (test)");
+        assertThat(other.has("socialValueGbp")).isFalse();
+        assertThat(other.get("reasons").toString()).contains("SV-COUNTED-PRIORITY_GROUP_HIRES").doesNotContain("licensed value set");
+
+        HttpResponse<String> negative = http.send(http.request("/api/v1/measure-values").header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(table.replace("10000", "-1"))));
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(negative.body()).contains("values[0].gbpPerUnit");
+    }
+
+    @Test
     void malformedJsonAnswers400() {
         HttpResponse<String> response = http.postJson("/api/v1/applications", "{\"lenderReference\": ");
 

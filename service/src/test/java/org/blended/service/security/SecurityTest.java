@@ -70,6 +70,8 @@ class SecurityTest {
                 new Endpoint("GET", "/api/v1/applications/" + applicationOfA, null),
                 new Endpoint("GET", "/api/v1/applications/" + applicationOfA + "/decision", null),
                 new Endpoint("GET", "/api/v1/rejections", null),
+                new Endpoint("GET", "/api/v1/measure-values", null),
+                new Endpoint("PUT", "/api/v1/measure-values", "{\"values\": []}"),
                 new Endpoint("GET", "/api/v1/rejections/" + rejectionOfA, null));
     }
 
@@ -125,12 +127,12 @@ class SecurityTest {
 
     @Test
     void anotherLendersDataAnswers404AndListsAreFiltered() {
-        for (Endpoint e : lenderEndpoints().subList(1, 3)) {
+        for (Endpoint e : lenderEndpoints().subList(1, 3)) { // the application and its decision
             HttpResponse<String> response = call(lenderB, e);
             assertThat(response.statusCode()).as(e.toString()).isEqualTo(404);
             assertThat(response.body()).doesNotContain("lenderReference");
         }
-        assertThat(call(lenderB, lenderEndpoints().get(4)).statusCode()).isEqualTo(404);
+        assertThat(call(lenderB, lenderEndpoints().get(6)).statusCode()).isEqualTo(404); // the rejection
         assertThat(lenderB.get("/api/v1/rejections").body()).doesNotContain(rejectionOfA);
         assertThat(lenderA.get("/api/v1/rejections").body()).contains(rejectionOfA);
         assertThat(lenderA.get("/api/v1/applications/" + applicationOfA).statusCode()).isEqualTo(200);
