@@ -8,10 +8,11 @@ import org.junit.runner.RunWith;
  * JUnit Platform's vintage engine would report 0 tests and let a failing scenario pass, so
  * {@link TestScenariosTest} runs it through JUnit 4's own runner and checks the result.
  * <p>
- * The scenarios give the worked-out figures ({@code Metrics}) and net claims, which is where the
- * thresholds and the decision matrix live. Application facts with nested properties built by the
- * scenario runner did not match the rules' patterns under Drools 10.1 (not yet understood), so
- * the application-level rules are checked by {@link ExampleApplicationsTest} instead.
+ * {@code criteria.scesim} has a scenario per criterion, given the application (nested properties),
+ * its worked-out figures ({@code Metrics}) and net claims, and expecting the outcome and the
+ * reason codes (MVEL checks such as {@code # actualValue.contains("E1-INELIGIBLE-FORM")});
+ * {@code decision-matrix.scesim} covers every cell of D1 and {@code financial-boundaries.scesim}
+ * every threshold, with values exactly on each boundary.
  */
 @RunWith(ScenarioJunitActivator.class)
 public class TestScenarios {

@@ -17,7 +17,7 @@ class TestScenariosTest {
         String failures = result.getFailures().stream()
                 .map(f -> f.getDescription().getDisplayName() + ": " + f.getMessage())
                 .collect(Collectors.joining("\n"));
-        assertThat(result.getRunCount()).as("scenarios run").isGreaterThanOrEqualTo(25);
+        assertThat(result.getRunCount()).as("scenarios run").isGreaterThanOrEqualTo(70);
         assertThat(result.wasSuccessful()).as(failures).isTrue();
     }
 }
