@@ -1,0 +1,87 @@
+package org.blended.benchmark;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.blended.rules.application.Application;
+import org.blended.rules.assessment.Assessment;
+import org.blended.rules.assessment.ReasonAuthorship;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.StatelessKieSession;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * One evaluation of the next application of the example mix: by the rule base (a new stateless
+ * session, reasons collected with the rules that made them), and by the hand-written baseline.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class EngineBenchmark {
+
+    static final LocalDate ON = LocalDate.of(2026, 11, 25);
+
+    KieBase kieBase;
+    KieSessionsPool pool;
+    List<Application> mix;
+    int next;
+
+    @Setup
+    public void load() {
+        var container = KieServices.get().getKieClasspathContainer();
+        kieBase = container.getKieBase("blended");
+        pool = container.newKieSessionsPool(4);
+        mix = ExampleMix.load();
+        // An honest comparison: the baseline must reach the engine's outcome on every example.
+        for (Application application : mix) {
+            var engine = evaluate(application).getOutcome();
+            var baseline = HandWrittenAssessment.assess(application, ON).outcome();
+            if (engine != baseline) {
+                throw new IllegalStateException(application.getLenderReference() + ": engine " + engine + ", baseline " + baseline);
+            }
+        }
+    }
+
+    @Benchmark
+    public void engine(Blackhole sink) {
+        Assessment assessment = evaluate(mix.get(next++ % mix.size()));
+        sink.consume(assessment.getOutcome());
+        sink.consume(assessment.getReasons().size());
+    }
+
+    @Benchmark
+    public void baseline(Blackhole sink) {
+        var result = HandWrittenAssessment.assess(mix.get(next++ % mix.size()), ON);
+        sink.consume(result.outcome());
+        sink.consume(result.reasons().size());
+    }
+
+    @Benchmark
+    public void enginePooled(Blackhole sink) {
+        Application application = mix.get(next++ % mix.size());
+        Assessment assessment = new Assessment(ON);
+        StatelessKieSession session = pool.newStatelessKieSession();
+        session.addEventListener(new ReasonAuthorship());
+        session.execute(List.of(application, assessment));
+        sink.consume(assessment.getOutcome());
+        sink.consume(assessment.getReasons().size());
+    }
+
+    Assessment evaluate(Application application) {
+        Assessment assessment = new Assessment(ON);
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        session.addEventListener(new ReasonAuthorship());
+        session.execute(List.of(application, assessment));
+        return assessment;
+    }
+}

@@ -1,0 +1,42 @@
+package org.blended.benchmark;
+
+import java.util.Collection;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** Runs the engine benchmark and prints evaluations per second, microseconds each, and the ratio. */
+public final class EngineBenchmarkReport {
+
+    private EngineBenchmarkReport() {
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(EngineBenchmark.class.getSimpleName())
+                .forks(1)
+                .warmupIterations(3).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
+                .jvmArgsAppend("-Dblended.examples=" + System.getProperty("blended.examples", "examples/applications"))
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        double engine = score(results, "engine");
+        double pooled = score(results, "enginePooled");
+        double baseline = score(results, "baseline");
+        System.out.println();
+        System.out.println("Blended engine benchmark, example mix of " + ExampleMix.load().size() + " applications, one evaluation each:");
+        System.out.printf("  rule base (Drools, stateless session, reasons collected): %10.1f us  %10.0f evaluations/s%n", engine, 1e6 / engine);
+        System.out.printf("  rule base, sessions from a KieSessionsPool:                %10.1f us  %10.0f evaluations/s%n", pooled, 1e6 / pooled);
+        System.out.printf("  hand-written Java baseline (same thresholds):             %10.1f us  %10.0f evaluations/s%n", baseline, 1e6 / baseline);
+        System.out.printf("  ratio rule base / baseline: %.1fx, pooled %.1fx (target: within 3x)%n", engine / baseline, pooled / baseline);
+    }
+
+    private static double score(Collection<RunResult> results, String benchmark) {
+        return results.stream().filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark)).findFirst()
+                .orElseThrow().getPrimaryResult().getScore();
+    }
+}
