@@ -179,7 +179,8 @@ final class HandWrittenAssessment {
         }
         Double ltv = m.getLoanToValuePct();
         if (ltv != null) {
-            if (ltv <= 70) {
+            boolean development = a.getRequest().getPurpose() == org.blended.rules.application.Purpose.DEVELOPMENT;
+            if (ltv <= 70 || (development && ltv <= 80)) {
                 rate("F2-GREEN", "F2", 2, FinancialBand.GREEN, "Loan to value is " + ltv);
             } else if (ltv <= 80) {
                 rate("F2-AMBER", "F2", 1, FinancialBand.AMBER, "Loan to value is " + ltv);
