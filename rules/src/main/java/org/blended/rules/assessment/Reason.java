@@ -19,6 +19,10 @@ public class Reason {
     private String text;
     private String applicantText;
     private String rule;
+    /** The applicant's figure the criterion compared, when it compares one. */
+    private Double figure;
+    /** The figure that would have reached the next better band, when there is one (a near miss). */
+    private Double threshold;
 
     public Reason() {
     }
@@ -60,6 +64,17 @@ public class Reason {
         return this;
     }
 
+    /** The figure compared and the one that would reach the next better band. */
+    public Reason compared(Double figure, Double threshold) {
+        this.figure = figure;
+        this.threshold = threshold;
+        return this;
+    }
+
+    public Double getFigure() { return figure; }
+    public void setFigure(Double figure) { this.figure = figure; }
+    public Double getThreshold() { return threshold; }
+    public void setThreshold(Double threshold) { this.threshold = threshold; }
     public String getCode() { return code; }
     public void setCode(String code) { this.code = code; }
     public String getCriterion() { return criterion; }

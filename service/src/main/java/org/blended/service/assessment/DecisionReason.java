@@ -36,6 +36,10 @@ public class DecisionReason {
     @Column(name = "rule_name")
     private String rule;
 
+    private Double figure;
+
+    private Double threshold;
+
     protected DecisionReason() {
     }
 
@@ -50,6 +54,8 @@ public class DecisionReason {
         stored.text = reason.getText();
         stored.applicantText = reason.getApplicantText();
         stored.rule = reason.getRule();
+        stored.figure = reason.getFigure();
+        stored.threshold = reason.getThreshold();
         return stored;
     }
 
@@ -62,4 +68,6 @@ public class DecisionReason {
     public String getText() { return text; }
     public String getApplicantText() { return applicantText; }
     public String getRule() { return rule; }
+    public Double getFigure() { return figure; }
+    public Double getThreshold() { return threshold; }
 }

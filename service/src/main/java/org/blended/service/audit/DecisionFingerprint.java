@@ -54,6 +54,11 @@ final class DecisionFingerprint {
             field(text, r.getText());
             field(text, r.getApplicantText());
             field(text, r.getRule());
+            // Added later: appended only when present, so earlier decisions' hashes still hold.
+            if (r.getFigure() != null || r.getThreshold() != null) {
+                field(text, r.getFigure());
+                field(text, r.getThreshold());
+            }
         }
         field(text, applicationPayload);
         // Added after the first decisions were chained: appended only when present, so their hashes still hold.

@@ -1,36 +1,64 @@
 package org.blended.service.explanation;
 
 import java.util.List;
+import java.util.stream.Stream;
 
-import org.blended.rules.assessment.Effect;
-import org.blended.rules.assessment.FinancialBand;
 import org.blended.rules.assessment.Outcome;
-import org.blended.service.assessment.DecisionView;
-import org.blended.service.assessment.ReasonView;
+import org.blended.rules.assessment.Theme;
 
 /**
- * What an applicant reads: the outcome in plain words, what counted for them first, then what
- * to work on. Only the applicant sentences the rules produced, never codes.
+ * What an applicant reads: the outcome in plain words, the social value they evidenced first,
+ * then each theme, what was missing, near misses and what would change the outcome. Only the
+ * applicant sentences the rules produced, never codes.
  */
 public record ApplicantAssessment(String organisation, String outcome, String outcomeExplained,
-                                  List<String> counted, List<String> toWorkOn, List<String> notes) {
+                                  List<ThemeSection> themes, List<String> nearMisses, List<String> evidenceGaps,
+                                  List<Option> options, String searchNote) {
 
-    static ApplicantAssessment of(String organisation, DecisionView decision) {
-        List<ReasonView> reasons = decision.reasons();
-        return new ApplicantAssessment(organisation, headline(decision.outcome()), explained(decision.outcome()),
-                sentences(reasons.stream().filter(r -> r.effect() == Effect.POINTS && r.points() > 0
-                        && r.rating() != FinancialBand.RED && r.rating() != FinancialBand.AMBER).toList()),
-                sentences(reasons.stream().filter(r -> r.effect() == Effect.HARD_STOP || r.effect() == Effect.CONDITION
-                        || r.rating() == FinancialBand.RED || r.rating() == FinancialBand.AMBER
-                        || (r.effect() == Effect.POINTS && r.points() <= 0)).toList()),
-                sentences(reasons.stream().filter(r -> r.effect() == Effect.NOTE).toList()));
+    public record ThemeSection(String title, List<String> counted, List<String> against) {
     }
 
-    private static List<String> sentences(List<ReasonView> reasons) {
-        return reasons.stream().map(ReasonView::applicantText).filter(t -> t != null && !t.isBlank()).distinct().toList();
+    public record Option(List<String> changes, String reaches) {
     }
 
-    private static String headline(Outcome outcome) {
+    static ApplicantAssessment of(String organisation, Explanation e) {
+        List<ThemeSection> themes = e.themes().stream()
+                .filter(t -> t.theme() != Theme.DECISION)
+                .map(t -> new ThemeSection(title(t.theme()), sentences(t.counted().stream()), sentences(t.against().stream())))
+                .filter(t -> !t.counted().isEmpty() || !t.against().isEmpty())
+                .toList();
+        return new ApplicantAssessment(organisation, headline(e.outcome()), explained(e.outcome()), themes,
+                e.nearMisses().stream().map(Explanation.NearMiss::applicantText).toList(),
+                sentences(e.evidenceGaps().stream()),
+                e.suggestions().stream().map(s -> new Option(s.changes().stream().map(Change.View::sentence).toList(),
+                        headline(s.reaches()))).toList(),
+                e.suggestions().isEmpty() ? e.searchNote() : null);
+    }
+
+    private static List<String> sentences(Stream<Explanation.Line> lines) {
+        return lines.map(Explanation.Line::applicantText).filter(t -> t != null && !t.isBlank()).distinct().toList();
+    }
+
+    private static String title(Theme theme) {
+        return switch (theme) {
+            case ELIGIBILITY -> "Whether we can lend to you";
+            case FINANCIAL -> "Your finances";
+            case GOVERNANCE -> "How you are run";
+            case IMPACT_WHAT -> "What changes because of your work";
+            case IMPACT_WHO -> "Who benefits";
+            case IMPACT_HOW_MUCH -> "How much difference you make";
+            case LOCAL_ECONOMY -> "Your local economy";
+            case FAIR_WORK -> "Fair work";
+            case ENVIRONMENT -> "The environment";
+            case CONTRIBUTION -> "What our loan adds";
+            case IMPACT_RISK -> "Risks to your impact";
+            case EVIDENCE -> "Your evidence";
+            case STAKEHOLDERS -> "The voice of the people you serve";
+            case DECISION -> "Our decision";
+        };
+    }
+
+    static String headline(Outcome outcome) {
         return switch (outcome) {
             case APPROVE -> "Approved";
             case APPROVE_WITH_CONDITIONS -> "Approved, with conditions";

@@ -1,0 +1,65 @@
+package org.blended.service.explanation;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.blended.service.application.ApplicationNotFoundException;
+import org.blended.service.application.StoredApplication;
+import org.blended.service.application.StoredApplicationRepository;
+import org.blended.service.assessment.DecisionRepository;
+import org.blended.service.assessment.DecisionView;
+import org.blended.service.valuation.LenderValues;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Explains a stored decision and searches what would change it, with the lender's own values. */
+@Service
+public class ExplanationService {
+
+    private final StoredApplicationRepository applications;
+    private final DecisionRepository decisions;
+    private final LenderValues values;
+    private final WhatWouldChange whatWouldChange;
+    private final TransactionTemplate reading;
+
+    public ExplanationService(StoredApplicationRepository applications, DecisionRepository decisions,
+                              LenderValues values, WhatWouldChange whatWouldChange, PlatformTransactionManager transactions) {
+        this.applications = applications;
+        this.decisions = decisions;
+        this.values = values;
+        this.whatWouldChange = whatWouldChange;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+    }
+
+    public Explanation forLender(UUID lenderId, UUID applicationId) {
+        Loaded loaded = reading.execute(status -> applications.findByIdAndLenderId(applicationId, lenderId)
+                .map(this::load).orElseThrow(() -> new ApplicationNotFoundException(applicationId)));
+        return explain(loaded);
+    }
+
+    public Optional<Page> forApplicant(String token) {
+        Optional<Loaded> loaded = reading.execute(status -> applications.findByAccessToken(token).map(this::load));
+        return loaded.map(l -> new Page(l.organisation(), explain(l)));
+    }
+
+    public record Page(String organisation, Explanation explanation) {
+    }
+
+    private record Loaded(String organisation, String payload, UUID lenderId, DecisionView decision) {
+    }
+
+    private Loaded load(StoredApplication stored) {
+        DecisionView decision = decisions.findByApplicationId(stored.getId()).map(DecisionView::of)
+                .orElseThrow(() -> new ApplicationNotFoundException(stored.getId()));
+        return new Loaded(stored.getLegalName(), stored.getPayload(), stored.getLenderId(), decision);
+    }
+
+    /** The search evaluates the rules many times: it runs outside any database transaction. */
+    private Explanation explain(Loaded loaded) {
+        var search = whatWouldChange.search(loaded.payload(), loaded.decision().assessedOn(),
+                values.factsFor(loaded.lenderId()), loaded.decision().outcome());
+        return ExplanationBuilder.build(loaded.decision(), search);
+    }
+}

@@ -1,0 +1,183 @@
+package org.blended.service.explanation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.blended.rules.application.Application;
+import org.blended.rules.application.Claim;
+import org.blended.rules.application.EvidenceGrade;
+import org.blended.rules.assessment.MeasureValue;
+import org.blended.rules.assessment.Outcome;
+import org.blended.service.assessment.RuleEngine;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds the smallest sets of actionable changes that move an application to a better outcome,
+ * each verified by evaluating the changed application with the same rule base and date. The
+ * search is bounded: single changes, then pairs, within a time budget; it says when it found none.
+ */
+@Service
+public class WhatWouldChange {
+
+    private final RuleEngine engine;
+    private final ObjectMapper json;
+    private final long budgetMillis;
+    private final int maxSuggestions;
+
+    public WhatWouldChange(RuleEngine engine, ObjectMapper json,
+                           @Value("${blended.explanation.search-millis:500}") long budgetMillis,
+                           @Value("${blended.explanation.max-suggestions:5}") int maxSuggestions) {
+        this.engine = engine;
+        this.json = json;
+        this.budgetMillis = budgetMillis;
+        this.maxSuggestions = maxSuggestions;
+    }
+
+    public record Search(List<Suggestion> suggestions, int variantsTried, long millis, boolean complete, String note) {
+    }
+
+    public Search search(String payload, LocalDate assessedOn, List<MeasureValue> lenderValues, Outcome current) {
+        long started = System.nanoTime();
+        if (current == Outcome.APPROVE) {
+            return new Search(List.of(), 0, 0, true, "Approved outright: nothing needs to change.");
+        }
+        List<Change> candidates = candidates(read(payload));
+        List<Suggestion> found = new ArrayList<>();
+        List<List<Change>> improving = new ArrayList<>();
+        int tried = 0;
+        boolean complete = true;
+        for (Change change : candidates) {
+            if (overBudget(started)) {
+                complete = false;
+                break;
+            }
+            tried++;
+            Outcome reached = evaluate(payload, List.of(change), assessedOn, lenderValues);
+            if (rank(reached) > rank(current)) {
+                found.add(new Suggestion(List.of(change.view()), reached, true));
+                improving.add(List.of(change));
+            }
+        }
+        // Pairs only of changes that do not already succeed alone: a suggestion is a smallest set.
+        for (int i = 0; complete && i < candidates.size(); i++) {
+            for (int j = i + 1; j < candidates.size(); j++) {
+                Change a = candidates.get(i);
+                Change b = candidates.get(j);
+                if (a.field().equals(b.field()) || succeedsAlone(improving, a) || succeedsAlone(improving, b)) {
+                    continue;
+                }
+                if (overBudget(started)) {
+                    complete = false;
+                    break;
+                }
+                tried++;
+                Outcome reached = evaluate(payload, List.of(a, b), assessedOn, lenderValues);
+                if (rank(reached) > rank(current)) {
+                    found.add(new Suggestion(List.of(a.view(), b.view()), reached, true));
+                }
+            }
+        }
+        found.sort(Comparator.comparing((Suggestion s) -> -rank(s.reaches())).thenComparing(s -> s.changes().size()));
+        List<Suggestion> best = found.stream().limit(maxSuggestions).toList();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        String note = best.isEmpty()
+                ? (complete ? "No change of one or two things you can act on would improve the outcome."
+                            : "No improving change was found within the search limit of " + budgetMillis + " ms.")
+                : "Each suggestion was checked by assessing the changed application with the same rules.";
+        return new Search(best, tried, millis, complete, note);
+    }
+
+    /** Applies the changes to a fresh copy of the application and evaluates it. */
+    public Outcome evaluate(String payload, List<Change> changes, LocalDate assessedOn, List<MeasureValue> lenderValues) {
+        Application changed = read(payload);
+        changes.forEach(c -> c.apply().accept(changed));
+        return engine.evaluate(changed, assessedOn, lenderValues).getOutcome();
+    }
+
+    private List<Change> candidates(Application a) {
+        List<Change> changes = new ArrayList<>();
+        var claims = a.getImpact().getClaims();
+        for (int i = 0; i < claims.size(); i++) {
+            Claim claim = claims.get(i);
+            if (claim.getEvidence() != EvidenceGrade.INDEPENDENTLY_VERIFIED) {
+                EvidenceGrade better = claim.getEvidence() == EvidenceGrade.SELF_REPORTED ? EvidenceGrade.RECORDS
+                        : EvidenceGrade.INDEPENDENTLY_VERIFIED;
+                int index = i;
+                String what = claim.getMeasure().name().toLowerCase().replace('_', ' ');
+                changes.add(new Change("impact.claims[" + i + "].evidence", claim.getEvidence(), better,
+                        better == EvidenceGrade.RECORDS ? "Back your claim about " + what + " with records."
+                                : "Have your claim about " + what + " independently verified.",
+                        app -> app.getImpact().getClaims().get(index).setEvidence(better)));
+            }
+        }
+        var request = a.getRequest();
+        BigDecimal amount = request.getAmount();
+        for (double share : new double[] {0.8, 0.6, 0.5}) {
+            BigDecimal smaller = amount.multiply(BigDecimal.valueOf(share)).setScale(-3, RoundingMode.DOWN).setScale(0, RoundingMode.UNNECESSARY);
+            if (smaller.signum() > 0 && smaller.compareTo(amount) < 0) {
+                changes.add(new Change("request.amount", amount, smaller,
+                        "Ask for " + pounds(smaller) + " instead of " + pounds(amount) + ".",
+                        app -> app.getRequest().setAmount(smaller)));
+            }
+        }
+        int term = request.getTermMonths();
+        for (int longer : new int[] {term + 12, term + 24, term + 36}) {
+            if (longer <= 120) {
+                changes.add(new Change("request.termMonths", term, longer,
+                        "Repay over " + longer + " months instead of " + term + ".",
+                        app -> app.getRequest().setTermMonths(longer)));
+            }
+        }
+        if (!Boolean.TRUE.equals(request.getSecured()) && Boolean.TRUE.equals(a.getApplicant().getPowerToCharge())) {
+            BigDecimal security = amount.divide(BigDecimal.valueOf(0.7), 0, RoundingMode.UP);
+            changes.add(new Change("request.securityValue", request.getSecurityValue(), security,
+                    "Offer security worth at least " + pounds(security) + ".",
+                    app -> {
+                        app.getRequest().setSecured(true);
+                        app.getRequest().setSecurityValue(security);
+                    }));
+        }
+        if (Boolean.FALSE.equals(a.getApplicant().getPowerToBorrow())) {
+            changes.add(new Change("applicant.powerToBorrow", false, true,
+                    "Add a power to borrow to your governing document.",
+                    app -> app.getApplicant().setPowerToBorrow(true)));
+        }
+        return changes;
+    }
+
+    private boolean overBudget(long started) {
+        return (System.nanoTime() - started) / 1_000_000 > budgetMillis;
+    }
+
+    private static boolean succeedsAlone(List<List<Change>> improving, Change change) {
+        return improving.stream().anyMatch(set -> set.size() == 1 && set.get(0) == change);
+    }
+
+    static int rank(Outcome outcome) {
+        return switch (outcome) {
+            case DECLINE -> 0;
+            case REFER -> 1;
+            case APPROVE_WITH_CONDITIONS -> 2;
+            case APPROVE -> 3;
+        };
+    }
+
+    private static String pounds(BigDecimal amount) {
+        return String.format("£%,d", amount.longValue());
+    }
+
+    private Application read(String payload) {
+        try {
+            return json.readValue(payload, Application.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored application could not be read back", e);
+        }
+    }
+}
