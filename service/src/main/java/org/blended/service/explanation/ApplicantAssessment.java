@@ -23,7 +23,6 @@ public record ApplicantAssessment(String organisation, String outcome, String ou
 
     static ApplicantAssessment of(String organisation, Explanation e) {
         List<ThemeSection> themes = e.themes().stream()
-                .filter(t -> t.theme() != Theme.DECISION)
                 .map(t -> new ThemeSection(title(t.theme()), sentences(t.counted().stream()), sentences(t.against().stream())))
                 .filter(t -> !t.counted().isEmpty() || !t.against().isEmpty())
                 .toList();

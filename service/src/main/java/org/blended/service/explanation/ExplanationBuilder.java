@@ -50,7 +50,7 @@ final class ExplanationBuilder {
 
     private static boolean counted(ReasonView r) {
         return (r.effect() == Effect.POINTS && r.points() > 0 && r.rating() != FinancialBand.RED && r.rating() != FinancialBand.AMBER)
-                || (r.effect() == Effect.NOTE && r.rating() == null && !r.code().startsWith("I11-") && !r.code().startsWith("D1-"));
+                || (r.effect() == Effect.NOTE && r.rating() == null && !r.code().startsWith("I11-"));
     }
 
     private static boolean against(ReasonView r) {

@@ -90,6 +90,17 @@ class ExplanationTest {
         }));
     }
 
+    @TestFactory
+    List<DynamicTest> aDeclinedApplicantIsPointedToReadinessSupportOnTheirPage() {
+        return List.of(DynamicTest.dynamicTest("sole-trader-cafe.json", () -> {
+            String link = Http.json(http.postJson("/api/v1/applications", Examples.json("sole-trader-cafe.json")))
+                    .get("assessmentLink").asText();
+            String page = new Http(port).get(link).body();
+            assertThat(page).contains("Not approved this time").contains("Investment readiness support")
+                    .contains("No change of one or two things you can act on would improve the outcome.");
+        }));
+    }
+
     private JsonNode explain(String json) {
         String id = Http.json(http.postJson("/api/v1/applications", json)).get("applicationId").asText();
         return Http.json(http.get("/api/v1/applications/" + id + "/explanation"));
