@@ -16,7 +16,6 @@ import org.blended.rules.application.EvidenceGrade;
 import org.blended.rules.application.LegalForm;
 import org.blended.rules.application.Measure;
 import org.blended.rules.application.RiskLevel;
-import org.blended.rules.assessment.Effect;
 import org.blended.rules.assessment.FinancialBand;
 import org.blended.rules.assessment.ImpactBand;
 import org.blended.rules.assessment.Metrics;
@@ -310,9 +309,5 @@ final class HandWrittenAssessment {
 
     private void add(Reason reason, String text) {
         reasons.add(reason.says(text, text));
-    }
-
-    static boolean isPoints(Reason r) {
-        return r.getEffect() == Effect.POINTS;
     }
 }

@@ -70,14 +70,6 @@ public class Assessment {
         return reasonCodes;
     }
 
-    public boolean hasReason(String code) {
-        return reasons.stream().anyMatch(r -> r.getCode().equals(code));
-    }
-
-    public List<Reason> getConditions() {
-        return reasons.stream().filter(r -> r.getEffect() == Effect.CONDITION).toList();
-    }
-
     public LocalDate getAssessedOn() { return assessedOn; }
     public void setAssessedOn(LocalDate assessedOn) { this.assessedOn = assessedOn; }
     public FinancialBand getFinancialBand() { return financialBand; }
