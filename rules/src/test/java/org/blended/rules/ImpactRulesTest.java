@@ -78,7 +78,7 @@ class ImpactRulesTest {
         Reason jobs = reason(assess(sound()), "I4-JOBS-CREATED");
 
         // 3 FTE x (1 - 25%) x (1 - 25%) x (1 - 0%) = 1.69, x 80% for records = 1.35
-        assertThat(jobs.getText()).contains("3.0 FTE claimed").contains("1.69 after deadweight, attribution and displacement")
+        assertThat(jobs.getText()).contains("3.0 FTE claimed, x (1 - 25% deadweight) x (1 - 25% attribution) x (1 - 0% displacement) = 1.69 after deadweight, attribution and displacement")
                 .contains("1.35 counted at 80% for records evidence");
         assertThat(jobs.getPoints()).isEqualTo(1);
     }
