@@ -57,6 +57,25 @@ class ExampleApplicationsTest {
     }
 
     @Test
+    void everyExampleHasARecordedOutcomeAndItsOwnLenderReference() throws IOException {
+        Properties expected = new Properties();
+        try (InputStream in = Files.newInputStream(EXAMPLES.resolve("expected-outcomes.properties"))) {
+            expected.load(in);
+        }
+        List<String> files;
+        try (var listing = Files.list(EXAMPLES)) {
+            files = listing.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+        }
+        assertThat(files).as("example applications").hasSizeGreaterThanOrEqualTo(6);
+        assertThat(expected.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(files);
+        List<String> references = new ArrayList<>();
+        for (String file : files) {
+            references.add(read(file).getLenderReference());
+        }
+        assertThat(references).doesNotHaveDuplicates().doesNotContainNull();
+    }
+
+    @Test
     void everyReasonSaysWhyAndNamesItsRule() throws IOException {
         Assessment assessment = assess(read("bakery-cic.json"), LocalDate.of(2026, 11, 25));
 

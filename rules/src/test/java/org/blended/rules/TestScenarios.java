@@ -8,7 +8,8 @@ import org.junit.runner.RunWith;
  * JUnit Platform's vintage engine would report 0 tests and let a failing scenario pass, so
  * {@link TestScenariosTest} runs it through JUnit 4's own runner and checks the result.
  * <p>
- * {@code criteria.scesim} has a scenario per criterion, given the application (nested properties),
+ * {@code eligibility.scesim} has a scenario per eligibility gate (E1-E5) and {@code criteria.scesim} one per
+ * other criterion, given the application (nested properties),
  * its worked-out figures ({@code Metrics}) and net claims, and expecting the outcome and the
  * reason codes (MVEL checks such as {@code # actualValue.contains("E1-INELIGIBLE-FORM")});
  * {@code decision-matrix.scesim} covers every cell of D1 and {@code financial-boundaries.scesim}

@@ -15,6 +15,8 @@ public class NetClaim {
     private EvidenceGrade evidence;
     private double evidenceWeight;
     private double net;
+    /** The contribution adjustments as applied, e.g. "(1 - 25% deadweight) x (1 - 25% attribution) x (1 - 0% displacement)". */
+    private String contribution;
 
     public NetClaim() {
     }
@@ -37,6 +39,22 @@ public class NetClaim {
                 * (1 - pct(adjustments.getDisplacementPct()));
     }
 
+    /** The adjustments {@link #contributionFactor} applies, written out for the reason text (catalogue I9). */
+    public static String contributionWorking(Measure measure, org.blended.rules.application.Adjustments adjustments) {
+        if (!measure.isOutcome()) {
+            return "not adjusted (a practice, not an outcome)";
+        }
+        if (adjustments == null) {
+            return "no deadweight, attribution or displacement stated";
+        }
+        return "(1 - " + whole(adjustments.getDeadweightPct()) + "% deadweight) x (1 - " + whole(adjustments.getAttributionPct())
+                + "% attribution) x (1 - " + whole(adjustments.getDisplacementPct()) + "% displacement)";
+    }
+
+    private static int whole(Integer pct) {
+        return pct == null ? 0 : pct;
+    }
+
     private static double pct(Integer value) {
         return value == null ? 0 : value / 100.0;
     }
@@ -47,11 +65,15 @@ public class NetClaim {
 
     /** The arithmetic, for the reason text. */
     public String getWorking() {
-        return gross + " " + measure.getUnit() + " claimed, " + adjusted + " after deadweight, attribution and displacement, "
+        return gross + " " + measure.getUnit() + " claimed, "
+                + (contribution == null ? "" : "x " + contribution + " = ")
+                + adjusted + " after deadweight, attribution and displacement, "
                 + net + " counted at " + Math.round(evidenceWeight * 100) + "% for " + evidence.name().toLowerCase().replace('_', ' ')
                 + " evidence";
     }
 
+    public String getContribution() { return contribution; }
+    public void setContribution(String contribution) { this.contribution = contribution; }
     public Measure getMeasure() { return measure; }
     public void setMeasure(Measure measure) { this.measure = measure; }
     public double getGross() { return gross; }

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * Why something counted: every rule that counts for or against an application inserts one.
  * Built fluently in rule consequences, e.g.
- * {@code insert(Reason.points("F1-GREEN", "F1", Theme.FINANCIAL, 3).rated(FinancialBand.GREEN).says(...))}.
- * The rule that inserted it is recorded by {@link ReasonAuthorship}.
+ * {@code insert(Reason.points("F1-GREEN", "F1", Theme.FINANCIAL, 3).rated(FinancialBand.GREEN).says(...).firedBy(drools))}.
+ * {@code firedBy} records the rule that inserted it (so does {@link ReasonAuthorship}, for sessions that register it).
  */
 public class Reason {
 
@@ -62,6 +62,29 @@ public class Reason {
         this.text = text;
         this.applicantText = applicantText;
         return this;
+    }
+
+    /**
+     * Records the rule whose consequence built this reason: {@code .firedBy(drools)} in a DRL
+     * consequence or a decision table action. {@link ReasonAuthorship} does the same for sessions
+     * that register it; the name is the same either way.
+     */
+    public Reason firedBy(org.kie.api.runtime.rule.RuleContext context) {
+        if (context != null && context.getRule() != null) {
+            this.rule = context.getRule().getName();
+        }
+        return this;
+    }
+
+    /**
+     * The same for the executable model, where {@code drools} in a consequence is typed as
+     * {@code org.drools.model.Drools}; the object behind it is also the rule's {@code RuleContext}.
+     */
+    public Reason firedBy(Object drools) {
+        if (drools instanceof org.kie.api.runtime.rule.RuleContext context) {
+            return firedBy(context);
+        }
+        throw new IllegalArgumentException("firedBy expects the rule context (drools), not " + drools);
     }
 
     /** The figure compared and the one that would reach the next better band. */
