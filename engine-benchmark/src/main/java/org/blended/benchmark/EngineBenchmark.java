@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.blended.rules.application.Application;
 import org.blended.rules.assessment.Assessment;
-import org.blended.rules.assessment.ReasonAuthorship;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSessionsPool;
@@ -71,7 +70,6 @@ public class EngineBenchmark {
         Application application = mix.get(next++ % mix.size());
         Assessment assessment = new Assessment(ON);
         StatelessKieSession session = pool.newStatelessKieSession();
-        session.addEventListener(new ReasonAuthorship());
         session.execute(List.of(application, assessment));
         sink.consume(assessment.getOutcome());
         sink.consume(assessment.getReasons().size());
@@ -80,7 +78,6 @@ public class EngineBenchmark {
     Assessment evaluate(Application application) {
         Assessment assessment = new Assessment(ON);
         StatelessKieSession session = kieBase.newStatelessKieSession();
-        session.addEventListener(new ReasonAuthorship());
         session.execute(List.of(application, assessment));
         return assessment;
     }

@@ -18,7 +18,6 @@ import org.blended.rules.assessment.Assessment;
 import org.blended.rules.assessment.Effect;
 import org.blended.rules.assessment.Outcome;
 import org.blended.rules.assessment.Reason;
-import org.blended.rules.assessment.ReasonAuthorship;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -145,7 +144,6 @@ class ExampleApplicationsTest {
     static Assessment assess(Application application, LocalDate on) {
         Assessment assessment = new Assessment(on);
         StatelessKieSession session = RULES.newStatelessKieSession();
-        session.addEventListener(new ReasonAuthorship());
         session.execute(List.of(application, assessment));
         return assessment;
     }

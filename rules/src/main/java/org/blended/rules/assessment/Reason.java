@@ -6,7 +6,7 @@ import java.util.Objects;
  * Why something counted: every rule that counts for or against an application inserts one.
  * Built fluently in rule consequences, e.g.
  * {@code insert(Reason.points("F1-GREEN", "F1", Theme.FINANCIAL, 3).rated(FinancialBand.GREEN).says(...).firedBy(drools))}.
- * {@code firedBy} records the rule that inserted it (so does {@link ReasonAuthorship}, for sessions that register it).
+ * {@code firedBy} records the rule that inserted it.
  */
 public class Reason {
 
@@ -66,8 +66,7 @@ public class Reason {
 
     /**
      * Records the rule whose consequence built this reason: {@code .firedBy(drools)} in a DRL
-     * consequence or a decision table action. {@link ReasonAuthorship} does the same for sessions
-     * that register it; the name is the same either way.
+     * consequence or a decision table action.
      */
     public Reason firedBy(org.kie.api.runtime.rule.RuleContext context) {
         if (context != null && context.getRule() != null) {

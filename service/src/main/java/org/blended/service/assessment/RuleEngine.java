@@ -11,7 +11,6 @@ import java.util.Properties;
 import org.blended.rules.application.Application;
 import org.blended.rules.assessment.Assessment;
 import org.blended.rules.assessment.MeasureValue;
-import org.blended.rules.assessment.ReasonAuthorship;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.StatelessKieSession;
@@ -52,7 +51,6 @@ public class RuleEngine {
         facts.add(assessment);
         facts.addAll(lenderValues);
         StatelessKieSession session = kieBase.newStatelessKieSession();
-        session.addEventListener(new ReasonAuthorship());
         session.execute(facts);
         if (assessment.getOutcome() == null) {
             throw new IllegalStateException("Rule set " + ruleSetVersion + " reached no outcome for application "
