@@ -30,7 +30,16 @@ public final class Examples {
         return outcomes;
     }
 
+    /**
+     * An example as a new application: its lender reference gets a unique suffix, since the
+     * service answers a reference it has decided before with that first decision.
+     */
     public static String json(String fileName) {
+        return withReference(fileName, reference(fileName) + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** The example file exactly as it is. */
+    public static String raw(String fileName) {
         try {
             return Files.readString(DIRECTORY.resolve(fileName));
         } catch (IOException e) {
@@ -38,9 +47,14 @@ public final class Examples {
         }
     }
 
+    private static String reference(String fileName) {
+        var matcher = java.util.regex.Pattern.compile("\"lenderReference\"\\s*:\\s*\"([^\"]*)\"").matcher(raw(fileName));
+        return matcher.find() ? matcher.group(1) : "EX";
+    }
+
     /** An example with its lender reference made unique, so that a test finds exactly its own rows. */
     public static String withReference(String fileName, String reference) {
-        return json(fileName).replaceFirst("\"lenderReference\"\\s*:\\s*\"[^\"]*\"",
+        return raw(fileName).replaceFirst("\"lenderReference\"\\s*:\\s*\"[^\"]*\"",
                 "\"lenderReference\": \"" + reference + "\"");
     }
 }

@@ -1,19 +1,37 @@
 package org.blended.integration.intake;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
+import org.blended.integration.batch.BatchFormat;
+import org.blended.integration.batch.BatchProperties;
+import org.blended.integration.batch.BatchRoutes;
+import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
+import org.springframework.amqp.rabbit.retry.MessageRecoverer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.retry.interceptor.RetryOperationsInterceptor;
+import org.springframework.retry.policy.NeverRetryPolicy;
 import org.springframework.stereotype.Component;
 
 /**
  * Every channel converges on one assessment route. Each intake route only says where an
  * application comes from and which lender it belongs to; reading, assessing and storing happen
- * once, in {@link ApplicationIntake}.
+ * once, in {@link ApplicationIntake} (one application) or the batch route (many).
  */
 @Component
-@EnableConfigurationProperties({FileIntakeProperties.class, QueueIntakeProperties.class})
+@EnableConfigurationProperties({FileIntakeProperties.class, QueueIntakeProperties.class, RetryProperties.class,
+        BatchProperties.class})
 public class IntakeRoutes extends RouteBuilder {
 
     public static final String ASSESS = "direct:assess";
@@ -21,20 +39,34 @@ public class IntakeRoutes extends RouteBuilder {
     public static final String CHANNEL = "blendedChannel";
     public static final String SOURCE = "blendedSource";
     public static final String LENDER = "blendedLender";
+    static final String ASSESS_WITH_RETRY = "direct:assess-with-retry";
     static final String TARGET = "blendedTarget";
     static final String BROKER_USER = "CamelSpringRabbitmqUserId";
+    /** The queue consumer's retry advice; see {@link QueueFailureRecoverer}. */
+    static final String QUEUE_RETRY = "blendedQueueRetry";
 
     private final ApplicationIntake intake;
     private final Lenders lenders;
     private final FileIntakeProperties files;
     private final QueueIntakeProperties queue;
+    private final RetryProperties retry;
+    private final BatchProperties batches;
 
     public IntakeRoutes(ApplicationIntake intake, Lenders lenders, FileIntakeProperties files,
-                        QueueIntakeProperties queue) {
+                        QueueIntakeProperties queue, RetryProperties retry, BatchProperties batches) {
         this.intake = intake;
         this.lenders = lenders;
         this.files = files;
         this.queue = queue;
+        this.retry = retry;
+        this.batches = batches;
+    }
+
+    /** No consumer-side retries: the route retries transient failures itself; the recoverer sorts the rest. */
+    @Bean(QUEUE_RETRY)
+    static RetryOperationsInterceptor queueRetry() {
+        MessageRecoverer recoverer = new QueueFailureRecoverer();
+        return RetryInterceptorBuilder.stateless().retryPolicy(new NeverRetryPolicy()).recoverer(recoverer).build();
     }
 
     @Override
@@ -49,24 +81,42 @@ public class IntakeRoutes extends RouteBuilder {
                 .bean(intake, "submit");
 
         from(REST_INTAKE).routeId("rest-intake")
-                .errorHandler(noErrorHandler()) // the REST controller answers every failure itself
+                .errorHandler(noErrorHandler()) // the REST caller gets 503 at once and may retry itself
                 .setHeader(CHANNEL, constant(Channel.REST))
+                .to(ASSESS);
+
+        retryingTransientFailures(from(ASSESS_WITH_RETRY).routeId("assess-with-retry"))
                 .to(ASSESS);
 
         if (files.enabled()) {
             fileIntake();
         }
+        apiBatchSpool();
         if (queue.enabled()) {
             queueIntake();
         }
     }
 
-    /** One folder per lender: {@code <directory>/<lender code>/*.json}; its done/ and error/ are not read. */
+    private RouteDefinition retryingTransientFailures(RouteDefinition route) {
+        route.onException(TransientIntakeException.class)
+                .maximumRedeliveries(retry.attempts()).redeliveryDelay(retry.initialDelayMillis())
+                .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(retry.maxDelayMillis())
+                .retryAttemptedLogLevel(LoggingLevel.WARN).logStackTrace(false).logExhaustedMessageHistory(false)
+                .end();
+        return route;
+    }
+
+    /**
+     * One folder per lender: {@code <directory>/<lender code>/}. A {@code .json} file holds one
+     * application, or a batch when it is a JSON array; a {@code .csv} file is a batch. Its done/
+     * and error/ folders are not read. A file stays where it is until it is finished, so a
+     * restart or a transient failure means it is read again (already decided rows are skipped).
+     */
     private void fileIntake() {
         String timestamped = "${file:onlyname.noext}-${date:now:yyyyMMdd-HHmmssSSS}.${file:ext}";
         // An absolute folder makes ${file:parent} absolute, so done/ and error/ land beside the file.
-        from("file:" + java.nio.file.Path.of(files.directory()).toAbsolutePath()
-                + "?recursive=true&minDepth=2&maxDepth=2&antInclude=*/*.json"
+        from("file:" + Path.of(files.directory()).toAbsolutePath()
+                + "?recursive=true&minDepth=2&maxDepth=2&antInclude=*/*.json,*/*.csv"
                 + "&readLock=changed&readLockCheckInterval=250&readLockMinAge=500"
                 + "&delay=" + files.pollDelayMillis() + "&move=${header." + TARGET + "}")
                 .routeId("file-intake")
@@ -75,10 +125,21 @@ public class IntakeRoutes extends RouteBuilder {
                 .setHeader(TARGET, simple("${file:parent}/done/" + timestamped))
                 .doTry()
                     .process(this::attributeToFolder)
-                    .process(this::refuseOversizedFile)
-                    .convertBodyTo(byte[].class)
-                    .to(ASSESS)
-                    .log("Decided ${header." + SOURCE + "}: application ${body.applicationId()} ${body.outcome()}")
+                    .choice()
+                        .when(this::isBatch)
+                            .process(this::fileBatch)
+                            .to(BatchRoutes.BATCH)
+                            .log("Finished batch ${header." + BatchRoutes.BATCH_ID + "} from ${header." + SOURCE + "}")
+                        .otherwise()
+                            .process(this::refuseOversizedFile)
+                            .convertBodyTo(byte[].class)
+                            .to(ASSESS_WITH_RETRY)
+                            .log("Decided ${header." + SOURCE + "}: application ${body.applicationId()} ${body.outcome()}")
+                    .end()
+                .endDoTry()
+                .doCatch(TransientIntakeException.class)
+                    .log(LoggingLevel.WARN, "Left ${header." + SOURCE + "} in place to try again: ${exception.message}")
+                    .process(IntakeRoutes::rethrow)
                 .doCatch(Exception.class)
                     .setHeader(TARGET, simple("${file:parent}/error/" + timestamped))
                     .process(new RejectedFileNote())
@@ -86,18 +147,56 @@ public class IntakeRoutes extends RouteBuilder {
                 .end();
     }
 
+    /**
+     * Batches posted to the API wait here as {@code <spool>/<lender code>/<batch id>.<json|csv>}
+     * until done; read like dropped files, so a restart resumes them.
+     */
+    private void apiBatchSpool() {
+        from("file:" + Path.of(batches.spoolDirectory()).toAbsolutePath()
+                + "?recursive=true&minDepth=2&maxDepth=2&antInclude=*/*.json,*/*.csv&delete=true"
+                + "&delay=" + batches.pollDelayMillis())
+                .routeId("api-batches")
+                .setHeader(CHANNEL, constant(Channel.REST))
+                .setHeader(SOURCE, simple("api:${file:onlyname}"))
+                .process(this::attributeToFolder)
+                .process(exchange -> {
+                    String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+                    exchange.getMessage().setHeader(BatchRoutes.BATCH_ID, UUID.fromString(name.substring(0, name.lastIndexOf('.'))));
+                    exchange.getMessage().setHeader(BatchRoutes.BATCH_FORMAT, BatchFormat.of(name));
+                })
+                .doTry()
+                    .to(BatchRoutes.BATCH)
+                    .log("Finished batch ${header." + BatchRoutes.BATCH_ID + "}")
+                .doCatch(TransientIntakeException.class)
+                    .log(LoggingLevel.WARN, "Batch ${header." + BatchRoutes.BATCH_ID + "} waits to be resumed: ${exception.message}")
+                    .process(IntakeRoutes::rethrow)
+                .doCatch(Exception.class)
+                    .log("Batch ${header." + BatchRoutes.BATCH_ID + "} failed: ${exception.message}")
+                .end();
+    }
+
+    /**
+     * Acknowledged only once the route has finished, that is once the decision is committed (or
+     * the refusal recorded): a crash before that means redelivery, and the (lender, reference)
+     * check makes the redelivery return the first decision.
+     */
     private void queueIntake() {
-        from("spring-rabbitmq:" + queue.exchange() + "?queues=" + queue.queue() + "&routingKey=applications"
-                + "&autoDeclare=true&deadLetterExchange=" + queue.deadLetterExchange()
+        retryingTransientFailures(from("spring-rabbitmq:" + queue.exchange() + "?queues=" + queue.queue()
+                + "&routingKey=" + queue.routingKey() + "&autoDeclare=true"
+                + "&deadLetterExchange=" + queue.deadLetterExchange()
                 + "&deadLetterQueue=" + queue.deadLetterQueue() + "&deadLetterRoutingKey=" + queue.deadLetterQueue()
-                + "&concurrentConsumers=" + queue.consumers() + "&rejectAndDontRequeue=true")
-                .routeId("queue-intake")
-                .errorHandler(defaultErrorHandler().logStackTrace(false).logExhaustedMessageHistory(false))
+                + "&acknowledgeMode=AUTO&concurrentConsumers=" + queue.consumers()
+                + "&prefetchCount=" + queue.prefetch() + "&retry=#" + QUEUE_RETRY)
+                .routeId("queue-intake"))
                 .setHeader(CHANNEL, constant(Channel.QUEUE))
                 .setHeader(SOURCE, simple("queue:${header.CamelSpringRabbitmqMessageId}"))
                 .process(this::attributeToBrokerUser)
                 .convertBodyTo(byte[].class)
                 .to(ASSESS);
+    }
+
+    private static void rethrow(Exchange exchange) throws Exception {
+        throw exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     }
 
     /** The lender is the folder the file was dropped in: "acme-fund/app.json" belongs to acme-fund. */
@@ -109,11 +208,38 @@ public class IntakeRoutes extends RouteBuilder {
                         + "drop files into the folder named after your lender code")));
     }
 
+    /** A CSV file, or a JSON file whose first character is '[': many applications. */
+    private boolean isBatch(Exchange exchange) {
+        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        if (BatchFormat.of(name) == BatchFormat.CSV) {
+            return true;
+        }
+        try (InputStream in = Files.newInputStream(exchange.getMessage().getBody(File.class).toPath())) {
+            int c;
+            do {
+                c = in.read();
+            } while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF);
+            return c == '[';
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The same file (name, size and time) is the same batch, so a restart resumes it. */
+    private void fileBatch(Exchange exchange) {
+        var message = exchange.getMessage();
+        String identity = message.getHeader(LENDER) + ":" + message.getHeader(Exchange.FILE_NAME) + ":"
+                + message.getHeader(Exchange.FILE_LENGTH) + ":" + message.getHeader(Exchange.FILE_LAST_MODIFIED);
+        message.setHeader(BatchRoutes.BATCH_ID, UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)));
+        message.setHeader(BatchRoutes.BATCH_FORMAT, BatchFormat.of(message.getHeader(Exchange.FILE_NAME, String.class)));
+    }
+
     private void refuseOversizedFile(Exchange exchange) {
         Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
         if (length != null && length > files.maxFileBytes()) {
-            throw new InvalidSubmissionException(java.util.List.of(new InvalidField("$",
-                    "the file has " + length + " bytes; one application may have at most " + files.maxFileBytes())));
+            throw new InvalidSubmissionException(List.of(new InvalidField("$",
+                    "the file has " + length + " bytes; one application may have at most " + files.maxFileBytes()
+                            + " (send many applications as a JSON array or CSV batch)")));
         }
     }
 

@@ -6,18 +6,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The RabbitMQ intake: lenders publish application messages (JSON) to {@code exchange}; they
  * are consumed from the durable {@code queue}; refused messages go to {@code deadLetterQueue}.
  * A message belongs to the lender whose code is the broker user that published it, which
- * RabbitMQ vouches for through the validated {@code user_id} property.
+ * RabbitMQ vouches for through the validated {@code user_id} property. Connection settings
+ * (host, port, user, password) are Spring Boot's {@code spring.rabbitmq.*}.
  */
 @ConfigurationProperties("blended.intake.queue")
-public record QueueIntakeProperties(Boolean enabled, String exchange, String queue, String deadLetterExchange,
-                                    String deadLetterQueue, Integer consumers) {
+public record QueueIntakeProperties(Boolean enabled, String exchange, String queue, String routingKey,
+                                    String deadLetterExchange, String deadLetterQueue, Integer consumers,
+                                    Integer prefetch) {
 
     public QueueIntakeProperties {
         enabled = enabled != null && enabled;
         exchange = exchange == null ? "blended.applications" : exchange;
         queue = queue == null ? "blended.applications" : queue;
+        routingKey = routingKey == null ? "applications" : routingKey;
         deadLetterExchange = deadLetterExchange == null ? "blended.applications.dlx" : deadLetterExchange;
         deadLetterQueue = deadLetterQueue == null ? "blended.applications.dlq" : deadLetterQueue;
         consumers = consumers == null ? 2 : consumers;
+        prefetch = prefetch == null ? 10 : prefetch;
     }
 }

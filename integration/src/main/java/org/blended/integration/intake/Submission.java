@@ -10,6 +10,12 @@ import java.util.UUID;
  * @param source where from within the channel: a file name, a message id, a client address
  * @param lenderId the lender it belongs to, established by the channel (API key, folder, broker
  *                 user), never read from the payload
+ * @param batchId the batch it is part of, or null when it came alone
+ * @param batchRow its position in that batch, from 1
  */
-public record Submission(byte[] payload, Channel channel, String source, UUID lenderId) {
+public record Submission(byte[] payload, Channel channel, String source, UUID lenderId, UUID batchId, Integer batchRow) {
+
+    public Submission(byte[] payload, Channel channel, String source, UUID lenderId) {
+        this(payload, channel, source, lenderId, null, null);
+    }
 }

@@ -46,11 +46,13 @@ public class ApplicationController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Submit an application", description = "Assesses the application with the active rule set "
-            + "and stores the reasoned decision. Answers 201 with the decision and a Location header.",
+            + "and stores the reasoned decision. Answers 201 with the decision and a Location header. "
+            + "Sending a lenderReference you sent before stores nothing and answers 200 with the first decision.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = Application.class))))
     @ApiResponse(responseCode = "201", description = "Assessed and stored")
+    @ApiResponse(responseCode = "200", description = "This reference was decided before: the earlier decision, with alreadyDecided true")
     public ResponseEntity<ApplicationView> submit(@RequestBody byte[] body, HttpServletRequest request,
                                                   @AuthenticationPrincipal Caller caller) {
         ApplicationView view;
@@ -63,6 +65,9 @@ public class ApplicationController {
         }
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(view.applicationId()).toUri();
+        if (Boolean.TRUE.equals(view.alreadyDecided())) { // the same reference again: its first decision, nothing new
+            return ResponseEntity.ok().location(location).body(view);
+        }
         return ResponseEntity.created(location).body(view);
     }
 

@@ -11,7 +11,8 @@ import org.blended.service.assessment.DecisionView;
 
 /** An application with its decision, as the API shows it. */
 public record ApplicationView(UUID applicationId, String lenderReference, Channel channel, Instant receivedAt,
-                              String assessmentLink, @JsonRawValue String application, DecisionView decision)
+                              String assessmentLink, @JsonRawValue String application, DecisionView decision,
+                              Boolean alreadyDecided)
         implements IntakeResult {
 
     /** The path of the applicant's read-only page; the lender passes it on to the applicant. */
@@ -21,7 +22,13 @@ public record ApplicationView(UUID applicationId, String lenderReference, Channe
 
     public static ApplicationView of(StoredApplication stored, DecisionView decision) {
         return new ApplicationView(stored.getId(), stored.getLenderReference(), stored.getChannel(),
-                stored.getReceivedAt(), assessmentLink(stored), stored.getPayload(), decision);
+                stored.getReceivedAt(), assessmentLink(stored), stored.getPayload(), decision, null);
+    }
+
+    /** The answer to a second submission of the same reference: the first decision, flagged. */
+    public ApplicationView asAlreadyDecided() {
+        return new ApplicationView(applicationId, lenderReference, channel, receivedAt, assessmentLink, application,
+                decision, true);
     }
 
     @Override

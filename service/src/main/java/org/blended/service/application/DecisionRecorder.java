@@ -1,56 +1,142 @@
 package org.blended.service.application;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.blended.integration.intake.Submission;
 import org.blended.rules.application.Application;
-import org.blended.rules.assessment.Assessment;
+import org.blended.rules.assessment.Outcome;
 import org.blended.service.assessment.Decision;
 import org.blended.service.assessment.DecisionRepository;
 import org.blended.service.assessment.DecisionView;
 import org.blended.service.audit.DecisionChain;
+import org.blended.service.publishing.DecisionOutbox;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stores an application and its decision together, chained to the decision before: all or nothing. */
+/**
+ * Stores applications and their decisions, chained to the decisions before and queued for
+ * publishing: all or nothing. A (lender, reference) already on record is not stored again; its
+ * first decision is returned instead. Two instances storing the same reference at once collide on
+ * the reference's primary key, and the loser's transaction rolls back (the caller retries it).
+ */
 @Service
 public class DecisionRecorder {
 
     private final StoredApplicationRepository applications;
     private final DecisionRepository decisions;
     private final DecisionChain chain;
+    private final DecisionOutbox outbox;
+    private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    public DecisionRecorder(StoredApplicationRepository applications, DecisionRepository decisions,
-                            DecisionChain chain, ObjectMapper objectMapper, Clock clock) {
+    public DecisionRecorder(StoredApplicationRepository applications, DecisionRepository decisions, DecisionChain chain,
+                            DecisionOutbox outbox, NamedParameterJdbcTemplate jdbc, ObjectMapper objectMapper, Clock clock) {
         this.applications = applications;
         this.decisions = decisions;
         this.chain = chain;
+        this.outbox = outbox;
+        this.jdbc = jdbc;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
 
+    /** The lender's references already decided, with the application and outcome of each. */
+    @Transactional(readOnly = true)
+    public Map<String, Earlier> earlier(UUID lenderId, Collection<String> references) {
+        Map<String, Earlier> found = new HashMap<>();
+        if (references.isEmpty()) {
+            return found;
+        }
+        jdbc.query("""
+                select r.lender_reference, r.application_id, d.outcome
+                from application_reference r join decision d on d.application_id = r.application_id
+                where r.lender_id = :lender and r.lender_reference in (:references)""",
+                new MapSqlParameterSource("lender", lenderId).addValue("references", references),
+                rs -> {
+                    found.put(rs.getString(1), new Earlier(rs.getObject(2, UUID.class), Outcome.valueOf(rs.getString(3))));
+                });
+        return found;
+    }
+
+    /** Stores every assessed submission of one lender whose reference is new, in the order given. */
     @Transactional
-    public ApplicationView record(Submission submission, Application application, Assessment assessment,
-                                  String ruleSetVersion, Instant receivedAt, long evaluationMicros) {
-        var applicant = application.getApplicant();
-        var request = application.getRequest();
-        String payload = canonicalJson(application);
-        StoredApplication stored = applications.save(new StoredApplication(submission.lenderId(),
-                application.getLenderReference(), submission.channel(), submission.source(), applicant.getLegalName(),
-                applicant.getLegalForm(), request.getType(), request.getAmount(), payload, receivedAt));
+    public List<Recorded> record(UUID lenderId, List<Assessed> assessed) {
+        Map<String, Earlier> earlier = earlier(lenderId, assessed.stream().map(Assessed::reference).toList());
+        List<Recorded> recorded = new ArrayList<>(assessed.size());
+        List<StoredApplication> stored = new ArrayList<>();
+        List<Assessed> toDecide = new ArrayList<>();
+        List<String> payloads = new ArrayList<>();
+        for (Assessed item : assessed) {
+            Earlier before = earlier.get(item.reference());
+            if (before != null) {
+                recorded.add(new Recorded(item, before.applicationId(), before.outcome(), true, null));
+                continue;
+            }
+            var submission = item.submission();
+            var applicant = item.application().getApplicant();
+            var request = item.application().getRequest();
+            String payload = canonicalJson(item.application());
+            StoredApplication application = applications.save(new StoredApplication(lenderId, item.reference(),
+                    submission.channel(), submission.source(), applicant.getLegalName(), applicant.getLegalForm(),
+                    request.getType(), request.getAmount(), payload, item.receivedAt(), submission.batchId(),
+                    submission.batchRow()));
+            // A reference repeated within the same chunk gets the decision of its first row.
+            earlier.put(item.reference(), new Earlier(application.getId(), item.assessment().getOutcome()));
+            stored.add(application);
+            toDecide.add(item);
+            payloads.add(payload);
+            recorded.add(null); // filled in below, once the decision is chained
+        }
+        claimReferences(lenderId, stored);
+
         // Taken last: the chain's head stays locked only from here to the commit.
-        DecisionChain.Link link = chain.next();
-        Decision decision = new Decision(stored.getId(), submission.lenderId(), assessment, ruleSetVersion,
-                clock.instant().truncatedTo(ChronoUnit.MICROS), evaluationMicros, link.sequence(), link.previousHash());
-        chain.append(decision, payload);
-        decisions.save(decision);
-        return ApplicationView.of(stored, DecisionView.of(decision));
+        DecisionChain.Link link = chain.head();
+        List<Decision> made = new ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            Assessed item = toDecide.get(i);
+            Decision decision = new Decision(stored.get(i).getId(), lenderId, item.assessment(), item.ruleSetVersion(),
+                    clock.instant().truncatedTo(ChronoUnit.MICROS), item.evaluationMicros(), link.sequence() + 1, link.hash());
+            link = chain.seal(decision, payloads.get(i));
+            made.add(decision);
+        }
+        if (!made.isEmpty()) {
+            chain.moveHead(link);
+            decisions.saveAll(made);
+        }
+
+        List<ApplicationView> views = new ArrayList<>(made.size());
+        for (int i = 0; i < made.size(); i++) {
+            views.add(ApplicationView.of(stored.get(i), DecisionView.of(made.get(i))));
+        }
+        outbox.add(lenderId, views);
+        int next = 0;
+        for (int i = 0; i < recorded.size(); i++) {
+            if (recorded.get(i) == null) {
+                ApplicationView view = views.get(next);
+                recorded.set(i, new Recorded(toDecide.get(next), view.applicationId(), view.outcome(), false, view));
+                next++;
+            }
+        }
+        return recorded;
+    }
+
+    private void claimReferences(UUID lenderId, List<StoredApplication> stored) {
+        jdbc.batchUpdate("insert into application_reference (lender_id, lender_reference, application_id) "
+                        + "values (:lender, :reference, :application)",
+                stored.stream().map(a -> new MapSqlParameterSource("lender", lenderId)
+                        .addValue("reference", a.getLenderReference()).addValue("application", a.getId()))
+                        .toArray(MapSqlParameterSource[]::new));
     }
 
     /** The application as the rules saw it, so that a replay reads exactly the same input. */
@@ -60,5 +146,8 @@ public class DecisionRecorder {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not serialise application " + application.getLenderReference(), e);
         }
+    }
+
+    public record Earlier(UUID applicationId, Outcome outcome) {
     }
 }

@@ -51,6 +51,10 @@ public class StoredApplication {
 
     private Instant receivedAt;
 
+    private UUID batchId;
+
+    private Integer batchRow;
+
     /** The capability in the applicant's link: 256 random bits, so it cannot be guessed. */
     private String accessToken;
 
@@ -61,7 +65,9 @@ public class StoredApplication {
 
     public StoredApplication(UUID lenderId, String lenderReference, Channel channel, String source, String legalName,
                              LegalForm legalForm, RequestType requestType, BigDecimal amount, String payload,
-                             Instant receivedAt) {
+                             Instant receivedAt, UUID batchId, Integer batchRow) {
+        this.batchId = batchId;
+        this.batchRow = batchRow;
         this.lenderId = lenderId;
         this.lenderReference = lenderReference;
         this.channel = channel;
@@ -89,4 +95,6 @@ public class StoredApplication {
     public String getPayload() { return payload; }
     public Instant getReceivedAt() { return receivedAt; }
     public String getAccessToken() { return accessToken; }
+    public UUID getBatchId() { return batchId; }
+    public Integer getBatchRow() { return batchRow; }
 }

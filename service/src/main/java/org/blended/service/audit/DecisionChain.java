@@ -7,8 +7,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Hands out the next link of the decision chain. The head row is locked until the storing
- * transaction ends, so links are handed out one at a time even across service instances.
+ * Hands out the next links of the decision chain. The head row is locked until the storing
+ * transaction ends, so links are handed out one at a time even across service instances; a
+ * chunk of decisions takes the lock once.
  */
 @Component
 public class DecisionChain {
@@ -21,21 +22,26 @@ public class DecisionChain {
         this.jdbc = jdbc;
     }
 
-    /** The next position and the hash it chains to; call inside the transaction that stores the decision. */
+    /** The head of the chain, locked; call inside the transaction that stores the decisions. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Link next() {
+    public Link head() {
         return jdbc.queryForObject("select last_sequence, last_hash from decision_chain where id = 1 for update",
-                (rs, row) -> new Link(rs.getLong(1) + 1, rs.getString(2)));
+                (rs, row) -> new Link(rs.getLong(1), rs.getString(2)));
     }
 
-    /** Seals the decision with its hash and moves the head of the chain to it. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void append(Decision decision, String applicationPayload) {
+    /** Seals the decision with its hash; it must have been built on {@code link.next...()}. */
+    public Link seal(Decision decision, String applicationPayload) {
         decision.seal(DecisionFingerprint.of(decision, applicationPayload));
-        jdbc.update("update decision_chain set last_sequence = ?, last_hash = ? where id = 1",
-                decision.getSequence(), decision.getHash());
+        return new Link(decision.getSequence(), decision.getHash());
     }
 
-    public record Link(long sequence, String previousHash) {
+    /** Moves the head of the chain to the last decision sealed. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void moveHead(Link last) {
+        jdbc.update("update decision_chain set last_sequence = ?, last_hash = ? where id = 1", last.sequence(), last.hash());
+    }
+
+    /** A position in the chain and the hash there; the next decision takes {@code sequence + 1} and chains to {@code hash}. */
+    public record Link(long sequence, String hash) {
     }
 }

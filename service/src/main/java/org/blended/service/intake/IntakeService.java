@@ -3,30 +3,42 @@ package org.blended.service.intake;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.function.Consumer;
+
 import org.blended.integration.intake.ApplicationIntake;
+import org.blended.integration.intake.Channel;
+import org.blended.integration.intake.InvalidField;
+import org.blended.rules.assessment.Outcome;
 import org.blended.integration.intake.InvalidSubmissionException;
 import org.blended.integration.intake.Submission;
 import org.blended.integration.intake.SubmissionReader;
 import org.blended.rules.application.Application;
 import org.blended.rules.assessment.Assessment;
+import org.blended.service.application.ApplicationQueries;
 import org.blended.service.application.ApplicationView;
+import org.blended.service.application.Assessed;
 import org.blended.service.application.DecisionRecorder;
+import org.blended.service.application.Recorded;
 import org.blended.service.assessment.RuleEngine;
 import org.blended.service.valuation.LenderValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
- * Where every channel's route ends: read the submission, assess it, store the decision; or
- * record why it was refused. Evaluation runs outside the database transaction, which only
- * covers the writes.
+ * Where every single-application route ends: read the submission, assess it, store the decision;
+ * or record why it was refused. A reference the lender sent before gets its first decision back.
+ * Evaluation runs outside the database transaction, which only covers the writes.
  */
 @Service
 public class IntakeService implements ApplicationIntake {
@@ -36,19 +48,21 @@ public class IntakeService implements ApplicationIntake {
     private final SubmissionReader reader;
     private final RuleEngine engine;
     private final DecisionRecorder recorder;
+    private final ApplicationQueries queries;
     private final RejectionLog rejections;
     private final LenderValues values;
     private final MeterRegistry meters;
     private final Timer evaluationTimer;
     private final Clock clock;
 
-    public IntakeService(SubmissionReader reader, RuleEngine engine, DecisionRecorder recorder,
+    public IntakeService(SubmissionReader reader, RuleEngine engine, DecisionRecorder recorder, ApplicationQueries queries,
                          RejectionLog rejections, LenderValues values, MeterRegistry meters, Clock clock) {
-        this.values = values;
         this.reader = reader;
         this.engine = engine;
         this.recorder = recorder;
+        this.queries = queries;
         this.rejections = rejections;
+        this.values = values;
         this.meters = meters;
         this.clock = clock;
         this.evaluationTimer = Timer.builder("blended.evaluation")
@@ -62,34 +76,102 @@ public class IntakeService implements ApplicationIntake {
             throw new IllegalStateException("The " + submission.channel() + " route passed a submission without its lender");
         }
         Instant receivedAt = clock.instant();
-        Application application;
+        Application application = read(submission, receivedAt);
+        var earlier = TransientFailures.retryable("Looking up the reference",
+                () -> recorder.earlier(submission.lenderId(), List.of(application.getLenderReference())));
+        if (!earlier.isEmpty()) {
+            return alreadyDecided(submission, application, earlier.values().iterator().next().applicationId());
+        }
+        Assessed assessed = assess(submission, application, receivedAt);
+        Recorded recorded = TransientFailures.retryable("Storing the decision", () -> store(assessed));
+        if (recorded.alreadyDecided()) {
+            return alreadyDecided(submission, application, recorded.applicationId());
+        }
+        ApplicationView view = recorded.view();
+        decided(submission.channel().name(), view.outcome().name());
+        try (var ignored = MDC.putCloseable("applicationId", view.applicationId().toString())) {
+            log.info("Decided {} application {} ({}): {} with {} reasons in {} us", submission.channel(),
+                    application.getLenderReference(), application.getApplicant().getLegalName(), view.outcome(),
+                    assessed.assessment().getReasons().size(), assessed.evaluationMicros());
+        }
+        return view;
+    }
+
+    /** Reads the submission or records why it cannot be assessed (and throws, naming the record). */
+    Application read(Submission submission, Instant receivedAt) {
         try {
-            application = reader.read(submission.payload());
+            return reader.read(submission.payload());
         } catch (InvalidSubmissionException invalid) {
-            var rejection = rejections.record(submission, invalid, receivedAt);
-            counter("blended.rejections", "Submissions refused as invalid", "channel", submission.channel().name())
-                    .increment();
+            var rejection = TransientFailures.retryable("Recording the refusal",
+                    () -> rejections.record(submission, invalid, receivedAt));
+            rejected(submission.channel().name(), 1);
             log.info("Refused {} submission {} (rejection {}): {}", submission.channel(), submission.source(),
                     rejection.getId(), invalid.getMessage());
             throw invalid.recordedAs(rejection.getId());
         }
+    }
 
+    /**
+     * One row of a batch: read and assessed, or refused; the refusal is handed back to be stored
+     * with the rest of the chunk rather than on its own.
+     */
+    public void readAndAssess(Submission submission, List<InvalidField> unreadable, Instant receivedAt,
+                              Consumer<Assessed> assessed, Consumer<Rejection> refused) {
+        Application application;
+        try {
+            if (!unreadable.isEmpty()) {
+                throw new InvalidSubmissionException(unreadable);
+            }
+            application = reader.read(submission.payload());
+        } catch (InvalidSubmissionException invalid) {
+            refused.accept(RejectionLog.of(submission, invalid, receivedAt));
+            return;
+        }
+        assessed.accept(assess(submission, application, receivedAt));
+    }
+
+    /** Counts a stored chunk in the service's metrics. */
+    public void counted(Channel channel, Map<Outcome, Integer> outcomes, int refused) {
+        outcomes.forEach((outcome, count) -> counter("blended.applications", "Applications decided",
+                "channel", channel.name(), "outcome", outcome.name()).increment(count));
+        if (refused > 0) {
+            rejected(channel.name(), refused);
+        }
+    }
+
+    /** Evaluates with the active rule base and the lender's own measure values, on the day received. */
+    Assessed assess(Submission submission, Application application, Instant receivedAt) {
         long started = System.nanoTime();
         var lenderValues = values.factsFor(submission.lenderId());
         Assessment assessment = engine.evaluate(application, LocalDate.ofInstant(receivedAt, clock.getZone()), lenderValues);
         long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started);
         evaluationTimer.record(micros, TimeUnit.MICROSECONDS);
+        return new Assessed(submission, application, assessment, engine.ruleSetVersion(), receivedAt, micros);
+    }
 
-        ApplicationView view = recorder.record(submission, application, assessment, engine.ruleSetVersion(),
-                receivedAt, micros);
-        counter("blended.applications", "Applications decided", "channel", submission.channel().name(),
-                "outcome", view.outcome().name()).increment();
-        try (var ignored = MDC.putCloseable("applicationId", view.applicationId().toString())) {
-            log.info("Decided {} application {} ({}): {} with {} reasons in {} us", submission.channel(),
-                    application.getLenderReference(), application.getApplicant().getLegalName(), view.outcome(),
-                    assessment.getReasons().size(), micros);
+    /** Another instance may store the same reference at the same moment; then its decision stands. */
+    private Recorded store(Assessed assessed) {
+        try {
+            return recorder.record(assessed.submission().lenderId(), List.of(assessed)).get(0);
+        } catch (DataIntegrityViolationException raced) {
+            return recorder.record(assessed.submission().lenderId(), List.of(assessed)).get(0);
         }
-        return view;
+    }
+
+    private ApplicationView alreadyDecided(Submission submission, Application application, UUID applicationId) {
+        counter("blended.applications.repeated", "Submissions of a reference already decided",
+                "channel", submission.channel().name()).increment();
+        log.info("{} submission {} repeats reference {}: answered with application {}", submission.channel(),
+                submission.source(), application.getLenderReference(), applicationId);
+        return queries.application(submission.lenderId(), applicationId).asAlreadyDecided();
+    }
+
+    void decided(String channel, String outcome) {
+        counter("blended.applications", "Applications decided", "channel", channel, "outcome", outcome).increment();
+    }
+
+    void rejected(String channel, int count) {
+        counter("blended.rejections", "Submissions refused as invalid", "channel", channel).increment(count);
     }
 
     private Counter counter(String name, String description, String... tags) {

@@ -41,11 +41,17 @@ public class Rejection {
 
     private Instant receivedAt;
 
+    private UUID batchId;
+
+    private Integer batchRow;
+
     protected Rejection() {
     }
 
     public Rejection(UUID lenderId, Channel channel, String source, String reason, String payload, boolean payloadTruncated,
-                     Instant receivedAt) {
+                     Instant receivedAt, UUID batchId, Integer batchRow) {
+        this.batchId = batchId;
+        this.batchRow = batchRow;
         this.lenderId = lenderId;
         this.channel = channel;
         this.source = source;
@@ -63,4 +69,6 @@ public class Rejection {
     public String getPayload() { return payload; }
     public boolean isPayloadTruncated() { return payloadTruncated; }
     public Instant getReceivedAt() { return receivedAt; }
+    public UUID getBatchId() { return batchId; }
+    public Integer getBatchRow() { return batchRow; }
 }

@@ -34,21 +34,24 @@ public class RejectionController {
         this.rejections = rejections;
     }
 
-    public record RejectionView(UUID id, Channel channel, String source, String reason, Instant receivedAt,
-                                boolean payloadTruncated, String payload) {
+    public record RejectionView(UUID id, Channel channel, String source, UUID batchId, Integer batchRow, String reason,
+                                Instant receivedAt, boolean payloadTruncated, String payload) {
         static RejectionView of(Rejection r, boolean withPayload) {
-            return new RejectionView(r.getId(), r.getChannel(), r.getSource(), r.getReason(), r.getReceivedAt(),
-                    r.isPayloadTruncated(), withPayload ? r.getPayload() : null);
+            return new RejectionView(r.getId(), r.getChannel(), r.getSource(), r.getBatchId(), r.getBatchRow(),
+                    r.getReason(), r.getReceivedAt(), r.isPayloadTruncated(), withPayload ? r.getPayload() : null);
         }
     }
 
     @GetMapping
-    @Operation(summary = "Your refused submissions, newest first")
+    @Operation(summary = "Your refused submissions, newest first; or one batch's, in row order")
     public List<RejectionView> rejections(@AuthenticationPrincipal Caller caller,
+                                          @RequestParam(required = false) UUID batch,
                                           @RequestParam(defaultValue = "0") @Min(0) int page,
                                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return rejections.findByLenderIdOrderByReceivedAtDesc(caller.lenderId(), PageRequest.of(page, size)).stream()
-                .map(r -> RejectionView.of(r, false)).toList();
+        var found = batch == null
+                ? rejections.findByLenderIdOrderByReceivedAtDesc(caller.lenderId(), PageRequest.of(page, size))
+                : rejections.findByLenderIdAndBatchIdOrderByBatchRow(caller.lenderId(), batch, PageRequest.of(page, size));
+        return found.stream().map(r -> RejectionView.of(r, false)).toList();
     }
 
     @GetMapping("/{id}")

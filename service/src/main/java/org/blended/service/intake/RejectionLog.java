@@ -24,12 +24,17 @@ public class RejectionLog {
 
     @Transactional
     public Rejection record(Submission submission, InvalidSubmissionException reason, Instant receivedAt) {
+        return rejections.save(of(submission, reason, receivedAt));
+    }
+
+    /** The rejection to store, with the payload capped; for callers that store many in one transaction. */
+    public static Rejection of(Submission submission, InvalidSubmissionException reason, Instant receivedAt) {
         byte[] payload = submission.payload() == null ? new byte[0] : submission.payload();
         boolean truncated = payload.length > MAX_PAYLOAD_BYTES;
         byte[] kept = truncated ? Arrays.copyOf(payload, MAX_PAYLOAD_BYTES) : payload;
         // PostgreSQL text cannot hold NUL characters, which a binary upload may contain.
         String text = new String(kept, StandardCharsets.UTF_8).replace('\0', '\uFFFD');
-        return rejections.save(new Rejection(submission.lenderId(), submission.channel(), submission.source(), reason.getMessage(), text,
-                truncated, receivedAt));
+        return new Rejection(submission.lenderId(), submission.channel(), submission.source(), reason.getMessage(), text,
+                truncated, receivedAt, submission.batchId(), submission.batchRow());
     }
 }

@@ -13,5 +13,7 @@ public interface RejectionRepository extends JpaRepository<Rejection, UUID> {
 
     List<Rejection> findByLenderIdOrderByReceivedAtDesc(UUID lenderId, Pageable page);
 
+    List<Rejection> findByLenderIdAndBatchIdOrderByBatchRow(UUID lenderId, UUID batchId, Pageable page);
+
     Optional<Rejection> findByIdAndLenderId(UUID id, UUID lenderId);
 }

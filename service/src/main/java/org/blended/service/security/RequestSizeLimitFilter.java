@@ -18,17 +18,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
+    /** Batches are posted as files of many applications; they are streamed to disk, never held in memory. */
+    private static final String BATCHES = "/api/v1/batches";
+
     private final long maxBytes;
+    private final long maxBatchBytes;
     private final ProblemWriter problems;
 
-    public RequestSizeLimitFilter(long maxBytes, ProblemWriter problems) {
+    public RequestSizeLimitFilter(long maxBytes, long maxBatchBytes, ProblemWriter problems) {
         this.maxBytes = maxBytes;
+        this.maxBatchBytes = maxBatchBytes;
         this.problems = problems;
+    }
+
+    private long limit(HttpServletRequest request) {
+        return request.getRequestURI().equals(BATCHES) ? maxBatchBytes : maxBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limit(request);
         if (request.getContentLengthLong() > maxBytes) {
             tooLarge(request, response);
             return;
@@ -47,7 +57,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
-                "A request body may have at most " + maxBytes + " bytes; send large portfolios as a batch file.");
+                "A request body may have at most " + limit(request) + " bytes"
+                        + (limit(request) == maxBytes ? "; send many applications as a batch (POST /api/v1/batches)." : "."));
     }
 
     private static boolean causedByLimit(Throwable e) {

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.blended.integration.batch.BatchProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -45,20 +46,21 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ProblemWriter problems, SecurityProperties limits)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ProblemWriter problems, SecurityProperties limits,
+                            BatchProperties batches) throws Exception {
         return http
                 .securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new RequestSizeLimitFilter(limits.maxRequestBytes(), problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new RequestSizeLimitFilter(limits.maxRequestBytes(), batches.maxBytes(), problems), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limits.requestsPerMinute(), problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/admin/**", "/api/v1/audit/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/applications/**", "/api/v1/applications").hasRole(LENDER)
                         .requestMatchers("/api/v1/rejections/**", "/api/v1/rejections").hasRole(LENDER)
+                        .requestMatchers("/api/v1/batches/**", "/api/v1/batches").hasRole(LENDER)
                         .requestMatchers("/api/v1/measure-values").hasRole(LENDER)
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e

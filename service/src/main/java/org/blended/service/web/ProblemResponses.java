@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.blended.integration.intake.InvalidField;
 import org.blended.integration.intake.InvalidSubmissionException;
+import org.blended.integration.intake.TransientIntakeException;
 import org.blended.service.application.ApplicationNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Application not found");
         return problem;
+    }
+
+    @ExceptionHandler(TransientIntakeException.class)
+    ResponseEntity<ProblemDetail> unavailable(TransientIntakeException e) {
+        log.warn("Request refused for now: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service cannot store decisions at the moment; nothing was stored. Send the same request again "
+                        + "shortly: a reference already decided is never decided twice.");
+        problem.setTitle("Temporarily unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
     }
 
     @ExceptionHandler(Exception.class)

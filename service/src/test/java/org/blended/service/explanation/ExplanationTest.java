@@ -67,7 +67,7 @@ class ExplanationTest {
         Examples.expectedOutcomes().forEach((file, outcome) -> tests.add(DynamicTest.dynamicTest(file, () -> {
             JsonNode explanation = explain(Examples.json(file));
             for (JsonNode suggestion : explanation.get("suggestions")) {
-                ObjectNode changed = (ObjectNode) JSON.readTree(Examples.json(file));
+                ObjectNode changed = (ObjectNode) JSON.readTree(Examples.json(file)); // a new reference: a new application
                 for (JsonNode change : suggestion.get("changes")) {
                     apply(changed, change.get("field").asText(), change.get("to"));
                 }

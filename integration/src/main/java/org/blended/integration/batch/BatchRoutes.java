@@ -1,0 +1,119 @@
+package org.blended.integration.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.blended.integration.intake.Channel;
+import org.blended.integration.intake.IntakeRoutes;
+import org.blended.integration.intake.RetryProperties;
+import org.blended.integration.intake.TransientIntakeException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * A batch (a JSON array or a CSV file, dropped or posted) is streamed in chunks: each chunk is
+ * assessed, stored and counted in one transaction, so progress is visible while it runs and a
+ * restart resumes after the last committed chunk instead of starting again.
+ */
+@Component
+@EnableConfigurationProperties({BatchProperties.class, RetryProperties.class})
+public class BatchRoutes extends RouteBuilder {
+
+    public static final String BATCH = "direct:batch";
+    public static final String BATCH_ID = "blendedBatchId";
+    public static final String BATCH_FORMAT = "blendedBatchFormat";
+    static final String CHUNK = "direct:batch-chunk";
+    static final String ROWS = "blendedBatchRows";
+
+    private final BatchIntake batches;
+    private final ObjectMapper json;
+    private final BatchProperties properties;
+    private final RetryProperties retry;
+
+    public BatchRoutes(BatchIntake batches, ObjectMapper json, BatchProperties properties, RetryProperties retry) {
+        this.batches = batches;
+        this.json = json;
+        this.properties = properties;
+        this.retry = retry;
+    }
+
+    @Override
+    public void configure() {
+        from(BATCH).routeId("batch")
+                .errorHandler(noErrorHandler()) // the calling route decides what a failed batch means
+                .process(this::open)
+                .doTry()
+                    .split(exchangeProperty(ROWS)).streaming().stopOnException()
+                        .process(this::toChunk)
+                        .to(CHUNK)
+                    .end()
+                    .process(this::finish)
+                .endDoTry()
+                .doCatch(Exception.class)
+                    .process(this::failUnlessTransient)
+                .doFinally()
+                    .process(exchange -> exchange.getProperty(ROWS, BatchRows.class).close())
+                .end();
+
+        from(CHUNK).routeId("batch-chunk")
+                .onException(TransientIntakeException.class)
+                    .maximumRedeliveries(retry.attempts()).redeliveryDelay(retry.initialDelayMillis())
+                    .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(retry.maxDelayMillis())
+                    .retryAttemptedLogLevel(LoggingLevel.WARN).logStackTrace(false)
+                .end()
+                .process(exchange -> batches.submitChunk(exchange.getMessage().getBody(BatchChunk.class)));
+    }
+
+    private void open(Exchange exchange) throws Exception {
+        var message = exchange.getMessage();
+        BatchStart start = new BatchStart(message.getHeader(BATCH_ID, UUID.class),
+                message.getHeader(IntakeRoutes.LENDER, UUID.class), message.getHeader(IntakeRoutes.CHANNEL, Channel.class),
+                message.getHeader(IntakeRoutes.SOURCE, String.class), message.getHeader(BATCH_FORMAT, BatchFormat.class));
+        int done = batches.open(start);
+        InputStream in = message.getMandatoryBody(InputStream.class);
+        try {
+            exchange.setProperty(ROWS, BatchRows.read(in, start.format(), json, properties.chunkSize(), done));
+        } catch (RuntimeException | IOException e) {
+            in.close();
+            batches.fail(start.batchId(), done, e.getMessage());
+            throw e;
+        }
+        if (done > 0) {
+            log.info("Resuming batch {} ({}) after row {}", start.batchId(), start.source(), done);
+        }
+    }
+
+    private void toChunk(Exchange exchange) {
+        var message = exchange.getMessage();
+        @SuppressWarnings("unchecked")
+        List<BatchRow> rows = message.getBody(List.class);
+        message.setBody(new BatchChunk(message.getHeader(BATCH_ID, UUID.class), message.getHeader(IntakeRoutes.LENDER, UUID.class),
+                message.getHeader(IntakeRoutes.CHANNEL, Channel.class), message.getHeader(IntakeRoutes.SOURCE, String.class), rows));
+    }
+
+    private void finish(Exchange exchange) {
+        BatchRows rows = exchange.getProperty(ROWS, BatchRows.class);
+        batches.finish(exchange.getMessage().getHeader(BATCH_ID, UUID.class), rows.rowsRead());
+    }
+
+    /** A transient failure leaves the batch running, to be resumed; anything else ends it as failed. */
+    private void failUnlessTransient(Exchange exchange) throws Exception {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Throwable root = cause;
+        while (root.getCause() != null && !(root instanceof TransientIntakeException)
+                && !(root instanceof UnreadableBatchException)) {
+            root = root.getCause();
+        }
+        if (!(root instanceof TransientIntakeException)) {
+            BatchRows rows = exchange.getProperty(ROWS, BatchRows.class);
+            batches.fail(exchange.getMessage().getHeader(BATCH_ID, UUID.class), rows.rowsRead(), root.getMessage());
+        }
+        throw root instanceof Exception e ? e : cause;
+    }
+}

@@ -1,0 +1,9 @@
+package org.blended.integration.batch;
+
+import java.util.UUID;
+
+import org.blended.integration.intake.Channel;
+
+/** What is known of a batch before its first row is read. */
+public record BatchStart(UUID batchId, UUID lenderId, Channel channel, String source, BatchFormat format) {
+}

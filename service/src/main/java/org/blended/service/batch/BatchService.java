@@ -1,0 +1,151 @@
+package org.blended.service.batch;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.blended.integration.batch.BatchChunk;
+import org.blended.integration.batch.BatchFormat;
+import org.blended.integration.batch.BatchIntake;
+import org.blended.integration.batch.BatchRow;
+import org.blended.integration.batch.BatchStart;
+import org.blended.integration.intake.Channel;
+import org.blended.rules.assessment.Outcome;
+import org.blended.service.application.Assessed;
+import org.blended.service.application.DecisionRecorder;
+import org.blended.service.application.Recorded;
+import org.blended.service.intake.IntakeService;
+import org.blended.service.intake.TransientFailures;
+import org.blended.service.intake.RejectionRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Batches: each chunk's decisions, refusals and counts are committed together, so the counts are
+ * exact while the batch runs, are the same from every instance, and a resumed batch starts
+ * after the last chunk committed.
+ */
+@Service
+public class BatchService implements BatchIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchService.class);
+    /** Progress is logged about this often (in rows), and at the end. */
+    private static final int LOG_EVERY_ROWS = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final IntakeService reader;
+    private final DecisionRecorder recorder;
+    private final RejectionRepository rejections;
+    private final Clock clock;
+
+    public BatchService(JdbcTemplate jdbc, TransactionTemplate transaction, IntakeService reader, DecisionRecorder recorder,
+                        RejectionRepository rejections, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.reader = reader;
+        this.recorder = recorder;
+        this.rejections = rejections;
+        this.clock = clock;
+    }
+
+    /** A batch posted to the API, on record before its first row is read so that it can be asked about at once. */
+    public void receive(UUID batchId, UUID lenderId, String source, BatchFormat format) {
+        jdbc.update("insert into batch (id, lender_id, channel, source, format, status, received_at) values (?, ?, ?, ?, ?, ?, ?)",
+                batchId, lenderId, Channel.REST.name(), source, format.name(), BatchStatus.RECEIVED.name(),
+                Timestamp.from(clock.instant()));
+    }
+
+    @Override
+    public int open(BatchStart start) {
+        return TransientFailures.retryable("Opening batch " + start.batchId(), () -> {
+            jdbc.update("""
+                    insert into batch (id, lender_id, channel, source, format, status, received_at)
+                    values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                    start.batchId(), start.lenderId(), start.channel().name(), start.source(), start.format().name(),
+                    BatchStatus.RUNNING.name(), Timestamp.from(clock.instant()));
+            jdbc.update("update batch set status = ? where id = ? and status = ?",
+                    BatchStatus.RUNNING.name(), start.batchId(), BatchStatus.RECEIVED.name());
+            log.info("Batch {} ({} {}) started", start.batchId(), start.format(), start.source());
+            return jdbc.queryForObject("select rows_read from batch where id = ?", Integer.class, start.batchId());
+        });
+    }
+
+    @Override
+    public void submitChunk(BatchChunk chunk) {
+        Instant receivedAt = clock.instant();
+        List<Assessed> assessed = new ArrayList<>(chunk.rows().size());
+        List<org.blended.service.intake.Rejection> refused = new ArrayList<>();
+        for (BatchRow row : chunk.rows()) {
+            reader.readAndAssess(chunk.submission(row), row.unreadable(), receivedAt, assessed::add, refused::add);
+        }
+        Counts counts = TransientFailures.retryable("Storing a chunk of batch " + chunk.batchId(), () -> {
+            try {
+                return store(chunk, assessed, refused);
+            } catch (DataIntegrityViolationException raced) { // a reference stored meanwhile by another instance
+                return store(chunk, assessed, refused);
+            }
+        });
+        reader.counted(chunk.channel(), counts.outcomes(), refused.size());
+        if (chunk.lastRow() / LOG_EVERY_ROWS != (chunk.lastRow() - chunk.rows().size()) / LOG_EVERY_ROWS) {
+            log.info("Batch {}: {} rows read, {} decided ({} before), {} rejected", chunk.batchId(), chunk.lastRow(),
+                    counts.decided(), counts.alreadyDecided(), counts.rejected());
+        }
+    }
+
+    private Counts store(BatchChunk chunk, List<Assessed> assessed, List<org.blended.service.intake.Rejection> refused) {
+        return transaction.execute(status -> {
+            rejections.saveAll(refused);
+            List<Recorded> recorded = recorder.record(chunk.lenderId(), assessed);
+            Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+            int before = 0;
+            for (Recorded r : recorded) {
+                outcomes.merge(r.outcome(), 1, Integer::sum);
+                before += r.alreadyDecided() ? 1 : 0;
+            }
+            jdbc.update("""
+                    update batch set rows_read = ?, decided = decided + ?, already_decided = already_decided + ?,
+                        rejected = rejected + ?, approved = approved + ?, approved_with_conditions = approved_with_conditions + ?,
+                        referred = referred + ?, declined = declined + ?
+                    where id = ?""",
+                    chunk.lastRow(), recorded.size(), before, refused.size(),
+                    outcomes.getOrDefault(Outcome.APPROVE, 0), outcomes.getOrDefault(Outcome.APPROVE_WITH_CONDITIONS, 0),
+                    outcomes.getOrDefault(Outcome.REFER, 0), outcomes.getOrDefault(Outcome.DECLINE, 0), chunk.batchId());
+            return jdbc.queryForObject("select decided, already_decided, rejected from batch where id = ?",
+                    (rs, n) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), outcomes), chunk.batchId());
+        });
+    }
+
+    @Override
+    public void finish(UUID batchId, int totalRows) {
+        TransientFailures.retryable("Finishing batch " + batchId, () -> jdbc.update("""
+                update batch set status = ?, total_rows = ?, rows_read = ?, finished_at = ? where id = ? and status = ?""",
+                BatchStatus.COMPLETED.name(), totalRows, totalRows, Timestamp.from(clock.instant()), batchId,
+                BatchStatus.RUNNING.name()));
+        jdbc.query("select decided, already_decided, rejected from batch where id = ?", rs -> {
+            log.info("Batch {} completed: {} rows, {} decided ({} before), {} rejected", batchId, totalRows,
+                    rs.getInt(1), rs.getInt(2), rs.getInt(3));
+        }, batchId);
+    }
+
+    @Override
+    public void fail(UUID batchId, int rowsRead, String reason) {
+        TransientFailures.retryable("Recording the failure of batch " + batchId, () -> jdbc.update("""
+                update batch set status = ?, failure = ?, finished_at = ? where id = ? and status in (?, ?)""",
+                BatchStatus.FAILED.name(), reason, Timestamp.from(clock.instant()), batchId,
+                BatchStatus.RECEIVED.name(), BatchStatus.RUNNING.name()));
+        log.warn("Batch {} failed after row {}: {}", batchId, rowsRead, reason);
+    }
+
+    private record Counts(int decided, int alreadyDecided, int rejected, Map<Outcome, Integer> outcomes) {
+    }
+}

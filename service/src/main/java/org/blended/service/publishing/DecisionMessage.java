@@ -1,0 +1,12 @@
+package org.blended.service.publishing;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.blended.integration.intake.Channel;
+import org.blended.service.assessment.DecisionView;
+
+/** What lenders' systems receive on the blended.decisions exchange for each decision. */
+public record DecisionMessage(String lender, UUID applicationId, String lenderReference, Channel channel,
+                              Instant receivedAt, String assessmentLink, DecisionView decision) {
+}
