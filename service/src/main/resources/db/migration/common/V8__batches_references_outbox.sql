@@ -38,6 +38,8 @@ create table batch (
     referred        integer      not null default 0,
     declined        integer      not null default 0,
     failure         text,
+    claimed_by      varchar(80), -- the instance working on it; a lease, so a crashed instance's batch is taken over
+    claimed_until   timestamp with time zone,
     received_at     timestamp with time zone not null,
     finished_at     timestamp with time zone
 );
@@ -55,7 +57,7 @@ create index rejection_batch_idx on rejection (batch_id);
 -- decision, deleted once the broker confirms, so a broker outage delays but never loses one.
 create table decision_outbox (
     id             uuid primary key,
-    decision_id    uuid         not null,
+    application_id uuid         not null, -- the message id lenders can deduplicate on
     routing_key    varchar(40)  not null,
     payload        text         not null,
     created_at     timestamp with time zone not null,

@@ -102,18 +102,24 @@ public class BatchRoutes extends RouteBuilder {
         batches.finish(exchange.getMessage().getHeader(BATCH_ID, UUID.class), rows.rowsRead());
     }
 
-    /** A transient failure leaves the batch running, to be resumed; anything else ends it as failed. */
+    /**
+     * A transient failure leaves the batch running, to be resumed, as does losing it to another
+     * instance; anything else ends it as failed.
+     */
     private void failUnlessTransient(Exchange exchange) throws Exception {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Throwable root = cause;
-        while (root.getCause() != null && !(root instanceof TransientIntakeException)
-                && !(root instanceof UnreadableBatchException)) {
+        while (root.getCause() != null && !resumable(root) && !(root instanceof UnreadableBatchException)) {
             root = root.getCause();
         }
-        if (!(root instanceof TransientIntakeException)) {
+        if (!resumable(root)) {
             BatchRows rows = exchange.getProperty(ROWS, BatchRows.class);
             batches.fail(exchange.getMessage().getHeader(BATCH_ID, UUID.class), rows.rowsRead(), root.getMessage());
         }
         throw root instanceof Exception e ? e : cause;
+    }
+
+    private static boolean resumable(Throwable failure) {
+        return failure instanceof TransientIntakeException || failure instanceof BatchBusyException;
     }
 }

@@ -13,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
+import org.blended.integration.batch.BatchBusyException;
 import org.blended.integration.batch.BatchFormat;
 import org.blended.integration.batch.BatchProperties;
 import org.blended.integration.batch.BatchRoutes;
@@ -137,6 +138,9 @@ public class IntakeRoutes extends RouteBuilder {
                             .log("Decided ${header." + SOURCE + "}: application ${body.applicationId()} ${body.outcome()}")
                     .end()
                 .endDoTry()
+                .doCatch(BatchBusyException.class)
+                    .log(LoggingLevel.DEBUG, "Left ${header." + SOURCE + "} to the instance working on it")
+                    .markRollbackOnly()
                 .doCatch(TransientIntakeException.class)
                     .log(LoggingLevel.WARN, "Left ${header." + SOURCE + "} in place to try again: ${exception.message}")
                     .process(IntakeRoutes::rethrow)
@@ -167,6 +171,9 @@ public class IntakeRoutes extends RouteBuilder {
                 .doTry()
                     .to(BatchRoutes.BATCH)
                     .log("Finished batch ${header." + BatchRoutes.BATCH_ID + "}")
+                .doCatch(BatchBusyException.class)
+                    .log(LoggingLevel.DEBUG, "Batch ${header." + BatchRoutes.BATCH_ID + "} is in another instance's hands")
+                    .markRollbackOnly()
                 .doCatch(TransientIntakeException.class)
                     .log(LoggingLevel.WARN, "Batch ${header." + BatchRoutes.BATCH_ID + "} waits to be resumed: ${exception.message}")
                     .process(IntakeRoutes::rethrow)

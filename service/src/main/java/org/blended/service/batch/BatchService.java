@@ -2,6 +2,7 @@ package org.blended.service.batch;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.blended.integration.batch.BatchBusyException;
 import org.blended.integration.batch.BatchChunk;
 import org.blended.integration.batch.BatchFormat;
 import org.blended.integration.batch.BatchIntake;
@@ -40,6 +42,11 @@ public class BatchService implements BatchIntake {
     private static final Logger log = LoggerFactory.getLogger(BatchService.class);
     /** Progress is logged about this often (in rows), and at the end. */
     private static final int LOG_EVERY_ROWS = 1000;
+    /** How long a claim on a batch lasts without a chunk being stored; then another instance may take it over. */
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    /** This instance, as named in the batches it works on. */
+    private final String instance = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -65,19 +72,36 @@ public class BatchService implements BatchIntake {
                 Timestamp.from(clock.instant()));
     }
 
+    /**
+     * Claims the batch for this instance: a new one, one received and waiting, or one whose
+     * claim has lapsed (its instance stopped). A batch another instance is working on is left to it.
+     */
     @Override
     public int open(BatchStart start) {
-        return TransientFailures.retryable("Opening batch " + start.batchId(), () -> {
+        Integer done = TransientFailures.retryable("Opening batch " + start.batchId(), () -> transaction.execute(status -> {
+            Timestamp now = Timestamp.from(clock.instant());
             jdbc.update("""
                     insert into batch (id, lender_id, channel, source, format, status, received_at)
                     values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
                     start.batchId(), start.lenderId(), start.channel().name(), start.source(), start.format().name(),
-                    BatchStatus.RUNNING.name(), Timestamp.from(clock.instant()));
-            jdbc.update("update batch set status = ? where id = ? and status = ?",
-                    BatchStatus.RUNNING.name(), start.batchId(), BatchStatus.RECEIVED.name());
-            log.info("Batch {} ({} {}) started", start.batchId(), start.format(), start.source());
-            return jdbc.queryForObject("select rows_read from batch where id = ?", Integer.class, start.batchId());
-        });
+                    BatchStatus.RECEIVED.name(), now);
+            int claimed = jdbc.update("""
+                    update batch set status = ?, claimed_by = ?, claimed_until = ?
+                    where id = ? and (status = ? or (status = ? and (claimed_by = ? or claimed_until < ?)))""",
+                    BatchStatus.RUNNING.name(), instance, Timestamp.from(clock.instant().plus(LEASE)), start.batchId(),
+                    BatchStatus.RECEIVED.name(), BatchStatus.RUNNING.name(), instance, now);
+            var row = jdbc.queryForMap("select status, rows_read, claimed_by from batch where id = ?", start.batchId());
+            if (claimed == 0 && BatchStatus.RUNNING.name().equals(row.get("status"))) {
+                return null;
+            }
+            // A batch already finished (the same file dropped again) is read past to its end, changing nothing.
+            return claimed == 0 ? Integer.MAX_VALUE : (Integer) row.get("rows_read");
+        }));
+        if (done == null) {
+            throw new BatchBusyException("batch " + start.batchId() + " is being worked on by another instance");
+        }
+        log.info("Batch {} ({} {}) started on {}", start.batchId(), start.format(), start.source(), instance);
+        return done;
     }
 
     @Override
@@ -112,14 +136,18 @@ public class BatchService implements BatchIntake {
                 outcomes.merge(r.outcome(), 1, Integer::sum);
                 before += r.alreadyDecided() ? 1 : 0;
             }
-            jdbc.update("""
+            int counted = jdbc.update("""
                     update batch set rows_read = ?, decided = decided + ?, already_decided = already_decided + ?,
                         rejected = rejected + ?, approved = approved + ?, approved_with_conditions = approved_with_conditions + ?,
-                        referred = referred + ?, declined = declined + ?
-                    where id = ?""",
+                        referred = referred + ?, declined = declined + ?, claimed_until = ?
+                    where id = ? and claimed_by = ? and status = ?""",
                     chunk.lastRow(), recorded.size(), before, refused.size(),
                     outcomes.getOrDefault(Outcome.APPROVE, 0), outcomes.getOrDefault(Outcome.APPROVE_WITH_CONDITIONS, 0),
-                    outcomes.getOrDefault(Outcome.REFER, 0), outcomes.getOrDefault(Outcome.DECLINE, 0), chunk.batchId());
+                    outcomes.getOrDefault(Outcome.REFER, 0), outcomes.getOrDefault(Outcome.DECLINE, 0),
+                    Timestamp.from(clock.instant().plus(LEASE)), chunk.batchId(), instance, BatchStatus.RUNNING.name());
+            if (counted == 0) { // the claim lapsed and another instance took over: its count stands, not ours
+                throw new BatchBusyException("batch " + chunk.batchId() + " was taken over by another instance");
+            }
             return jdbc.queryForObject("select decided, already_decided, rejected from batch where id = ?",
                     (rs, n) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), outcomes), chunk.batchId());
         });
@@ -128,9 +156,10 @@ public class BatchService implements BatchIntake {
     @Override
     public void finish(UUID batchId, int totalRows) {
         TransientFailures.retryable("Finishing batch " + batchId, () -> jdbc.update("""
-                update batch set status = ?, total_rows = ?, rows_read = ?, finished_at = ? where id = ? and status = ?""",
+                update batch set status = ?, total_rows = ?, rows_read = ?, finished_at = ?, claimed_until = null
+                where id = ? and status = ? and claimed_by = ?""",
                 BatchStatus.COMPLETED.name(), totalRows, totalRows, Timestamp.from(clock.instant()), batchId,
-                BatchStatus.RUNNING.name()));
+                BatchStatus.RUNNING.name(), instance));
         jdbc.query("select decided, already_decided, rejected from batch where id = ?", rs -> {
             log.info("Batch {} completed: {} rows, {} decided ({} before), {} rejected", batchId, totalRows,
                     rs.getInt(1), rs.getInt(2), rs.getInt(3));
@@ -140,10 +169,18 @@ public class BatchService implements BatchIntake {
     @Override
     public void fail(UUID batchId, int rowsRead, String reason) {
         TransientFailures.retryable("Recording the failure of batch " + batchId, () -> jdbc.update("""
-                update batch set status = ?, failure = ?, finished_at = ? where id = ? and status in (?, ?)""",
+                update batch set status = ?, failure = ?, finished_at = ?, claimed_until = null where id = ? and status in (?, ?)""",
                 BatchStatus.FAILED.name(), reason, Timestamp.from(clock.instant()), batchId,
                 BatchStatus.RECEIVED.name(), BatchStatus.RUNNING.name()));
         log.warn("Batch {} failed after row {}: {}", batchId, rowsRead, reason);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "instance";
+        }
     }
 
     private record Counts(int decided, int alreadyDecided, int rejected, Map<Outcome, Integer> outcomes) {

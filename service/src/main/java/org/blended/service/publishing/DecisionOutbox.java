@@ -45,7 +45,7 @@ public class DecisionOutbox {
         }
         String lender = codes.computeIfAbsent(lenderId, id -> lenders.findById(id).map(Lender::getCode).orElseThrow());
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.batchUpdate("insert into decision_outbox (id, decision_id, routing_key, payload, created_at) values (?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("insert into decision_outbox (id, application_id, routing_key, payload, created_at) values (?, ?, ?, ?, ?)",
                 decided, decided.size(), (statement, view) -> {
                     statement.setObject(1, UUID.randomUUID());
                     statement.setObject(2, view.applicationId());

@@ -78,7 +78,7 @@ public class DecisionPublisher extends RouteBuilder {
 
     private int publishBatch() {
         List<Pending> pending = jdbc.query("""
-                select id, decision_id, routing_key, payload from decision_outbox
+                select id, application_id, routing_key, payload from decision_outbox
                 order by created_at limit ? for update skip locked""",
                 (rs, row) -> new Pending(rs.getObject(1), rs.getString(2), rs.getString(3), rs.getString(4)),
                 properties.batchSize());
@@ -89,7 +89,7 @@ public class DecisionPublisher extends RouteBuilder {
             for (Pending p : pending) {
                 MessageProperties props = new MessageProperties();
                 props.setContentType("application/json");
-                props.setMessageId(p.decisionId());
+                props.setMessageId(p.applicationId());
                 props.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
                 operations.send(properties.exchange(), p.routingKey(), new Message(p.payload().getBytes(StandardCharsets.UTF_8), props));
             }
@@ -101,6 +101,6 @@ public class DecisionPublisher extends RouteBuilder {
         return pending.size();
     }
 
-    private record Pending(Object id, String decisionId, String routingKey, String payload) {
+    private record Pending(Object id, String applicationId, String routingKey, String payload) {
     }
 }

@@ -14,7 +14,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.GetResponse;
+import org.blended.service.Broker;
 import org.blended.service.Examples;
 import org.blended.service.TestLenders;
 import org.blended.service.application.StoredApplication;
@@ -32,8 +32,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @ActiveProfiles({"postgres", "test"})
 class QueueAttributionTest {
-
-    static final String PASSWORD = "broker-test-password";
 
     @Autowired
     TestLenders lenders;
@@ -86,35 +84,12 @@ class QueueAttributionTest {
         assertThat(applications.findByLenderReference(reference)).isEmpty();
     }
 
-    /** Looks through the dead-letter queue, leaving every other message in it. */
     private static boolean deadLettered(Channel channel, String messageId) throws IOException {
-        GetResponse response;
-        boolean found = false;
-        List<Long> others = new java.util.ArrayList<>();
-        while (!found && (response = channel.basicGet("blended.applications.dlq", false)) != null) {
-            long tag = response.getEnvelope().getDeliveryTag();
-            if (messageId.equals(response.getProps().getMessageId())) {
-                channel.basicAck(tag, false);
-                found = true;
-            } else {
-                others.add(tag);
-            }
-        }
-        for (long tag : others) {
-            channel.basicNack(tag, false, true);
-        }
-        return found;
+        return Broker.take(channel, Broker.DEAD_LETTERS, messageId) != null;
     }
 
     private static void publish(String brokerUser, String userId, String reference) throws Exception {
-        try (Connection connection = factory(brokerUser, PASSWORD).newConnection(); Channel channel = connection.createChannel()) {
-            channel.confirmSelect();
-            channel.basicPublish("blended.applications", "applications",
-                    new AMQP.BasicProperties.Builder().userId(userId).messageId(UUID.randomUUID().toString())
-                            .contentType("application/json").build(),
-                    application(reference));
-            channel.waitForConfirmsOrDie(5000);
-        }
+        Broker.publish(brokerUser, userId, List.of(application(reference)));
     }
 
     private static byte[] application(String reference) {
@@ -123,33 +98,19 @@ class QueueAttributionTest {
     }
 
     private static ConnectionFactory factory(String user, String password) {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        factory.setUsername(user);
-        factory.setPassword(password);
-        return factory;
+        return Broker.factory(user, password);
     }
 
-    /** The broker user of a lender is named after its code and may only publish to the intake exchange. */
     private TestLenders.TestLender brokerUser(TestLenders.TestLender lender) throws Exception {
-        rabbitmqctl("add_user", lender.code(), PASSWORD);
+        Broker.addLenderUser(lender.code());
         brokerUsers.add(lender.code());
-        rabbitmqctl("set_permissions", "-p", "/", lender.code(), "^$", "^blended\\.applications$", "^$");
         return lender;
     }
 
     @AfterEach
     void removeBrokerUsers() throws Exception {
         for (String user : brokerUsers) {
-            rabbitmqctl("delete_user", user);
+            Broker.deleteUser(user);
         }
-    }
-
-    private static void rabbitmqctl(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("rabbitmqctl", "-q"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as("rabbitmqctl " + String.join(" ", args) + ": " + output).isZero();
     }
 }
