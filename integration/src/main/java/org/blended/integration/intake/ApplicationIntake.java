@@ -7,4 +7,12 @@ package org.blended.integration.intake;
 public interface ApplicationIntake {
 
     IntakeResult submit(Submission submission);
+
+    /**
+     * Reads, assesses and stores submissions of one lender together, in one transaction; a
+     * refused one is recorded and reported, and does not stop the others.
+     *
+     * @return one result per submission, in the same order
+     */
+    java.util.List<SubmissionResult> submitAll(java.util.List<Submission> submissions);
 }

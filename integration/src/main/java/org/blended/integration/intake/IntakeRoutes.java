@@ -13,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.processor.aggregate.GroupedExchangeAggregationStrategy;
 import org.blended.integration.batch.BatchBusyException;
 import org.blended.integration.batch.BatchFormat;
 import org.blended.integration.batch.BatchProperties;
@@ -41,6 +42,7 @@ public class IntakeRoutes extends RouteBuilder {
     public static final String SOURCE = "blendedSource";
     public static final String LENDER = "blendedLender";
     static final String ASSESS_WITH_RETRY = "direct:assess-with-retry";
+    static final String QUEUE_CHUNK = "direct:queue-chunk";
     static final String TARGET = "blendedTarget";
     static final String BROKER_USER = "CamelSpringRabbitmqUserId";
     /** The queue consumer's retry advice; see {@link QueueFailureRecoverer}. */
@@ -183,23 +185,60 @@ public class IntakeRoutes extends RouteBuilder {
     }
 
     /**
-     * Acknowledged only once the route has finished, that is once the decision is committed (or
-     * the refusal recorded): a crash before that means redelivery, and the (lender, reference)
-     * check makes the redelivery return the first decision.
+     * Messages are gathered per lender into chunks (up to {@code chunkSize}, or whatever came
+     * within {@code chunkWaitMillis}) and stored in one transaction, and each is acknowledged by
+     * hand only once that transaction has committed: a crash before means redelivery, and the
+     * (lender, reference) check answers a redelivered application with its first decision.
      */
     private void queueIntake() {
-        retryingTransientFailures(from("spring-rabbitmq:" + queue.exchange() + "?queues=" + queue.queue()
+        from("spring-rabbitmq:" + queue.exchange() + "?queues=" + queue.queue()
                 + "&routingKey=" + queue.routingKey() + "&autoDeclare=true"
                 + "&deadLetterExchange=" + queue.deadLetterExchange()
                 + "&deadLetterQueue=" + queue.deadLetterQueue() + "&deadLetterRoutingKey=" + queue.deadLetterQueue()
-                + "&acknowledgeMode=AUTO&concurrentConsumers=" + queue.consumers()
+                + "&acknowledgeMode=MANUAL&concurrentConsumers=" + queue.consumers()
                 + "&prefetchCount=" + queue.prefetch() + "&retry=#" + QUEUE_RETRY)
-                .routeId("queue-intake"))
+                .routeId("queue-intake")
                 .setHeader(CHANNEL, constant(Channel.QUEUE))
                 .setHeader(SOURCE, simple("queue:${header.CamelSpringRabbitmqMessageId}"))
-                .process(this::attributeToBrokerUser)
-                .convertBodyTo(byte[].class)
-                .to(ASSESS);
+                .doTry()
+                    .process(this::attributeToBrokerUser)
+                    .convertBodyTo(byte[].class)
+                    .aggregate(header(LENDER), new GroupedExchangeAggregationStrategy())
+                        .completionSize(queue.chunkSize()).completionTimeout(queue.chunkWaitMillis())
+                        .to(QUEUE_CHUNK)
+                    .end()
+                .endDoTry()
+                .doCatch(UnattributedSubmissionException.class)
+                    .log(LoggingLevel.WARN, "Dead-lettered ${header." + SOURCE + "}: ${exception.message}")
+                    .process(exchange -> QueueAcknowledgements.reject(exchange, false))
+                .end();
+
+        from(QUEUE_CHUNK).routeId("queue-chunk")
+                .onException(TransientIntakeException.class)
+                    .maximumRedeliveries(retry.attempts()).redeliveryDelay(retry.initialDelayMillis())
+                    .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(retry.maxDelayMillis())
+                    .retryAttemptedLogLevel(LoggingLevel.WARN).logStackTrace(false).logExhaustedMessageHistory(false)
+                    .handled(true)
+                    .process(exchange -> messages(exchange).forEach(m -> QueueAcknowledgements.reject(m, true)))
+                    .log(LoggingLevel.WARN, "Requeued ${body.size()} messages after a transient failure: ${exception.message}")
+                .end()
+                .onException(Exception.class) // a fault of ours: kept in the dead-letter queue, not lost
+                    .handled(true)
+                    .process(exchange -> messages(exchange).forEach(m -> QueueAcknowledgements.reject(m, false)))
+                    .log(LoggingLevel.ERROR, "Dead-lettered ${body.size()} messages: ${exception.message}")
+                .end()
+                .process(exchange -> {
+                    List<Exchange> messages = messages(exchange);
+                    List<SubmissionResult> results = intake.submitAll(messages.stream().map(m -> new Submission(
+                            m.getMessage().getBody(byte[].class), Channel.QUEUE, m.getMessage().getHeader(SOURCE, String.class),
+                            m.getMessage().getHeader(LENDER, UUID.class))).toList());
+                    QueueAcknowledgements.settle(messages, results);
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Exchange> messages(Exchange chunk) {
+        return chunk.getMessage().getBody(List.class);
     }
 
     private static void rethrow(Exchange exchange) throws Exception {

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.blended.rules.application.Application;
 import org.blended.rules.assessment.Outcome;
 import org.blended.service.assessment.Decision;
-import org.blended.service.assessment.DecisionRepository;
 import org.blended.service.assessment.DecisionView;
 import org.blended.service.audit.DecisionChain;
 import org.blended.service.publishing.DecisionOutbox;
@@ -32,18 +31,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DecisionRecorder {
 
-    private final StoredApplicationRepository applications;
-    private final DecisionRepository decisions;
+    private final DecisionWriter writer;
     private final DecisionChain chain;
     private final DecisionOutbox outbox;
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    public DecisionRecorder(StoredApplicationRepository applications, DecisionRepository decisions, DecisionChain chain,
-                            DecisionOutbox outbox, NamedParameterJdbcTemplate jdbc, ObjectMapper objectMapper, Clock clock) {
-        this.applications = applications;
-        this.decisions = decisions;
+    public DecisionRecorder(DecisionWriter writer, DecisionChain chain, DecisionOutbox outbox,
+                            NamedParameterJdbcTemplate jdbc, ObjectMapper objectMapper, Clock clock) {
+        this.writer = writer;
         this.chain = chain;
         this.outbox = outbox;
         this.jdbc = jdbc;
@@ -58,14 +55,21 @@ public class DecisionRecorder {
         if (references.isEmpty()) {
             return found;
         }
-        jdbc.query("""
-                select r.lender_reference, r.application_id, d.outcome
-                from application_reference r join decision d on d.application_id = r.application_id
-                where r.lender_id = :lender and r.lender_reference in (:references)""",
+        // Two plain index lookups: usually nothing is found and the second is not needed.
+        Map<UUID, String> byApplication = new HashMap<>();
+        jdbc.query("select lender_reference, application_id from application_reference "
+                        + "where lender_id = :lender and lender_reference in (:references)",
                 new MapSqlParameterSource("lender", lenderId).addValue("references", references),
                 rs -> {
-                    found.put(rs.getString(1), new Earlier(rs.getObject(2, UUID.class), Outcome.valueOf(rs.getString(3))));
+                    byApplication.put(rs.getObject(2, UUID.class), rs.getString(1));
                 });
+        if (!byApplication.isEmpty()) {
+            jdbc.query("select application_id, outcome from decision where application_id in (:applications)",
+                    new MapSqlParameterSource("applications", byApplication.keySet()), rs -> {
+                        UUID application = rs.getObject(1, UUID.class);
+                        found.put(byApplication.get(application), new Earlier(application, Outcome.valueOf(rs.getString(2))));
+                    });
+        }
         return found;
     }
 
@@ -87,10 +91,10 @@ public class DecisionRecorder {
             var applicant = item.application().getApplicant();
             var request = item.application().getRequest();
             String payload = canonicalJson(item.application());
-            StoredApplication application = applications.save(new StoredApplication(lenderId, item.reference(),
+            StoredApplication application = new StoredApplication(lenderId, item.reference(),
                     submission.channel(), submission.source(), applicant.getLegalName(), applicant.getLegalForm(),
                     request.getType(), request.getAmount(), payload, item.receivedAt(), submission.batchId(),
-                    submission.batchRow()));
+                    submission.batchRow());
             // A reference repeated within the same chunk gets the decision of its first row.
             earlier.put(item.reference(), new Earlier(application.getId(), item.assessment().getOutcome()));
             stored.add(application);
@@ -112,7 +116,7 @@ public class DecisionRecorder {
         }
         if (!made.isEmpty()) {
             chain.moveHead(link);
-            decisions.saveAll(made);
+            writer.insert(stored, made);
         }
 
         List<ApplicationView> views = new ArrayList<>(made.size());

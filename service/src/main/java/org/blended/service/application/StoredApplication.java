@@ -8,8 +8,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.blended.integration.intake.Channel;
@@ -24,8 +22,7 @@ import org.hibernate.annotations.Immutable;
 public class StoredApplication {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
-    private UUID id;
+    private UUID id; // assigned at construction: applications are written by DecisionWriter in JDBC batches
 
     private UUID lenderId;
 
@@ -66,6 +63,7 @@ public class StoredApplication {
     public StoredApplication(UUID lenderId, String lenderReference, Channel channel, String source, String legalName,
                              LegalForm legalForm, RequestType requestType, BigDecimal amount, String payload,
                              Instant receivedAt, UUID batchId, Integer batchRow) {
+        this.id = UUID.randomUUID();
         this.batchId = batchId;
         this.batchRow = batchRow;
         this.lenderId = lenderId;

@@ -14,8 +14,6 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
@@ -39,8 +37,7 @@ import org.hibernate.annotations.Immutable;
 public class Decision {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
-    private UUID id;
+    private UUID id; // assigned at construction: decisions are written by DecisionWriter in JDBC batches
 
     private UUID applicationId;
 
@@ -95,6 +92,7 @@ public class Decision {
 
     public Decision(UUID applicationId, UUID lenderId, Assessment assessment, String ruleSetVersion,
                     Instant decidedAt, long evaluationMicros, long sequence, String previousHash) {
+        this.id = UUID.randomUUID();
         this.applicationId = applicationId;
         this.lenderId = lenderId;
         this.sequence = sequence;

@@ -3,8 +3,6 @@ package org.blended.service.batch;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,19 +12,14 @@ import org.blended.integration.batch.BatchBusyException;
 import org.blended.integration.batch.BatchChunk;
 import org.blended.integration.batch.BatchFormat;
 import org.blended.integration.batch.BatchIntake;
-import org.blended.integration.batch.BatchRow;
 import org.blended.integration.batch.BatchStart;
 import org.blended.integration.intake.Channel;
+import org.blended.integration.intake.SubmissionResult;
 import org.blended.rules.assessment.Outcome;
-import org.blended.service.application.Assessed;
-import org.blended.service.application.DecisionRecorder;
-import org.blended.service.application.Recorded;
 import org.blended.service.intake.IntakeService;
 import org.blended.service.intake.TransientFailures;
-import org.blended.service.intake.RejectionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,18 +43,13 @@ public class BatchService implements BatchIntake {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final IntakeService reader;
-    private final DecisionRecorder recorder;
-    private final RejectionRepository rejections;
+    private final IntakeService intake;
     private final Clock clock;
 
-    public BatchService(JdbcTemplate jdbc, TransactionTemplate transaction, IntakeService reader, DecisionRecorder recorder,
-                        RejectionRepository rejections, Clock clock) {
+    public BatchService(JdbcTemplate jdbc, TransactionTemplate transaction, IntakeService intake, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.reader = reader;
-        this.recorder = recorder;
-        this.rejections = rejections;
+        this.intake = intake;
         this.clock = clock;
     }
 
@@ -106,51 +94,42 @@ public class BatchService implements BatchIntake {
 
     @Override
     public void submitChunk(BatchChunk chunk) {
-        Instant receivedAt = clock.instant();
-        List<Assessed> assessed = new ArrayList<>(chunk.rows().size());
-        List<org.blended.service.intake.Rejection> refused = new ArrayList<>();
-        for (BatchRow row : chunk.rows()) {
-            reader.readAndAssess(chunk.submission(row), row.unreadable(), receivedAt, assessed::add, refused::add);
-        }
-        Counts counts = TransientFailures.retryable("Storing a chunk of batch " + chunk.batchId(), () -> {
-            try {
-                return store(chunk, assessed, refused);
-            } catch (DataIntegrityViolationException raced) { // a reference stored meanwhile by another instance
-                return store(chunk, assessed, refused);
-            }
-        });
-        reader.counted(chunk.channel(), counts.outcomes(), refused.size());
+        Counts[] counts = new Counts[1];
+        intake.submitAll(chunk.rows().stream()
+                .map(row -> new IntakeService.BatchRowSubmission(chunk.submission(row), row.unreadable())).toList(),
+                results -> counts[0] = count(chunk, results));
         if (chunk.lastRow() / LOG_EVERY_ROWS != (chunk.lastRow() - chunk.rows().size()) / LOG_EVERY_ROWS) {
             log.info("Batch {}: {} rows read, {} decided ({} before), {} rejected", chunk.batchId(), chunk.lastRow(),
-                    counts.decided(), counts.alreadyDecided(), counts.rejected());
+                    counts[0].decided(), counts[0].alreadyDecided(), counts[0].rejected());
         }
     }
 
-    private Counts store(BatchChunk chunk, List<Assessed> assessed, List<org.blended.service.intake.Rejection> refused) {
-        return transaction.execute(status -> {
-            rejections.saveAll(refused);
-            List<Recorded> recorded = recorder.record(chunk.lenderId(), assessed);
-            Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-            int before = 0;
-            for (Recorded r : recorded) {
+    /** Counts the chunk into its batch, in the transaction that stores it, while this instance holds the batch. */
+    private Counts count(BatchChunk chunk, List<SubmissionResult> results) {
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        int decided = 0;
+        int before = 0;
+        for (SubmissionResult r : results) {
+            if (r.isDecided()) {
+                decided++;
                 outcomes.merge(r.outcome(), 1, Integer::sum);
                 before += r.alreadyDecided() ? 1 : 0;
             }
-            int counted = jdbc.update("""
-                    update batch set rows_read = ?, decided = decided + ?, already_decided = already_decided + ?,
-                        rejected = rejected + ?, approved = approved + ?, approved_with_conditions = approved_with_conditions + ?,
-                        referred = referred + ?, declined = declined + ?, claimed_until = ?
-                    where id = ? and claimed_by = ? and status = ?""",
-                    chunk.lastRow(), recorded.size(), before, refused.size(),
-                    outcomes.getOrDefault(Outcome.APPROVE, 0), outcomes.getOrDefault(Outcome.APPROVE_WITH_CONDITIONS, 0),
-                    outcomes.getOrDefault(Outcome.REFER, 0), outcomes.getOrDefault(Outcome.DECLINE, 0),
-                    Timestamp.from(clock.instant().plus(LEASE)), chunk.batchId(), instance, BatchStatus.RUNNING.name());
-            if (counted == 0) { // the claim lapsed and another instance took over: its count stands, not ours
-                throw new BatchBusyException("batch " + chunk.batchId() + " was taken over by another instance");
-            }
-            return jdbc.queryForObject("select decided, already_decided, rejected from batch where id = ?",
-                    (rs, n) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), outcomes), chunk.batchId());
-        });
+        }
+        int counted = jdbc.update("""
+                update batch set rows_read = ?, decided = decided + ?, already_decided = already_decided + ?,
+                    rejected = rejected + ?, approved = approved + ?, approved_with_conditions = approved_with_conditions + ?,
+                    referred = referred + ?, declined = declined + ?, claimed_until = ?
+                where id = ? and claimed_by = ? and status = ?""",
+                chunk.lastRow(), decided, before, results.size() - decided,
+                outcomes.getOrDefault(Outcome.APPROVE, 0), outcomes.getOrDefault(Outcome.APPROVE_WITH_CONDITIONS, 0),
+                outcomes.getOrDefault(Outcome.REFER, 0), outcomes.getOrDefault(Outcome.DECLINE, 0),
+                Timestamp.from(clock.instant().plus(LEASE)), chunk.batchId(), instance, BatchStatus.RUNNING.name());
+        if (counted == 0) { // the claim lapsed and another instance took over: its count stands, not ours
+            throw new BatchBusyException("batch " + chunk.batchId() + " was taken over by another instance");
+        }
+        return jdbc.queryForObject("select decided, already_decided, rejected from batch where id = ?",
+                (rs, n) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3)), chunk.batchId());
     }
 
     @Override
@@ -183,6 +162,6 @@ public class BatchService implements BatchIntake {
         }
     }
 
-    private record Counts(int decided, int alreadyDecided, int rejected, Map<Outcome, Integer> outcomes) {
+    private record Counts(int decided, int alreadyDecided, int rejected) {
     }
 }

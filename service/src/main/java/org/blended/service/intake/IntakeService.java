@@ -10,16 +10,16 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import org.blended.integration.intake.ApplicationIntake;
-import org.blended.integration.intake.Channel;
 import org.blended.integration.intake.InvalidField;
-import org.blended.rules.assessment.Outcome;
 import org.blended.integration.intake.InvalidSubmissionException;
 import org.blended.integration.intake.Submission;
 import org.blended.integration.intake.SubmissionReader;
+import org.blended.integration.intake.SubmissionResult;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.util.ArrayList;
 import org.blended.rules.application.Application;
 import org.blended.rules.assessment.Assessment;
 import org.blended.service.application.ApplicationQueries;
@@ -50,13 +50,18 @@ public class IntakeService implements ApplicationIntake {
     private final DecisionRecorder recorder;
     private final ApplicationQueries queries;
     private final RejectionLog rejections;
+    private final RejectionRepository rejectionRepository;
+    private final TransactionTemplate transaction;
     private final LenderValues values;
     private final MeterRegistry meters;
     private final Timer evaluationTimer;
     private final Clock clock;
 
     public IntakeService(SubmissionReader reader, RuleEngine engine, DecisionRecorder recorder, ApplicationQueries queries,
-                         RejectionLog rejections, LenderValues values, MeterRegistry meters, Clock clock) {
+                         RejectionLog rejections, RejectionRepository rejectionRepository, TransactionTemplate transaction,
+                         LenderValues values, MeterRegistry meters, Clock clock) {
+        this.rejectionRepository = rejectionRepository;
+        this.transaction = transaction;
         this.reader = reader;
         this.engine = engine;
         this.recorder = recorder;
@@ -111,38 +116,94 @@ public class IntakeService implements ApplicationIntake {
         }
     }
 
-    /**
-     * One row of a batch: read and assessed, or refused; the refusal is handed back to be stored
-     * with the rest of the chunk rather than on its own.
-     */
-    public void readAndAssess(Submission submission, List<InvalidField> unreadable, Instant receivedAt,
-                              Consumer<Assessed> assessed, Consumer<Rejection> refused) {
-        Application application;
-        try {
-            if (!unreadable.isEmpty()) {
-                throw new InvalidSubmissionException(unreadable);
-            }
-            application = reader.read(submission.payload());
-        } catch (InvalidSubmissionException invalid) {
-            refused.accept(RejectionLog.of(submission, invalid, receivedAt));
-            return;
-        }
-        assessed.accept(assess(submission, application, receivedAt));
+    @Override
+    public List<SubmissionResult> submitAll(List<Submission> submissions) {
+        return submitAll(submissions.stream().map(s -> new BatchRowSubmission(s, List.of())).toList(), stored -> {
+        });
     }
 
-    /** Counts a stored chunk in the service's metrics. */
-    public void counted(Channel channel, Map<Outcome, Integer> outcomes, int refused) {
-        outcomes.forEach((outcome, count) -> counter("blended.applications", "Applications decided",
-                "channel", channel.name(), "outcome", outcome.name()).increment(count));
-        if (refused > 0) {
-            rejected(channel.name(), refused);
+    /**
+     * Many submissions of one lender: read and assessed side by side (evaluation is the costly
+     * part), then stored in one transaction with their refusals; {@code alsoInTransaction} runs
+     * in that transaction with the results, so that whatever counts them commits with them.
+     */
+    public List<SubmissionResult> submitAll(List<BatchRowSubmission> rows, Consumer<List<SubmissionResult>> alsoInTransaction) {
+        if (rows.isEmpty()) {
+            return List.of();
         }
+        UUID lenderId = rows.get(0).submission().lenderId();
+        Instant receivedAt = clock.instant();
+        var lenderValues = TransientFailures.retryable("Reading the lender's measure values", () -> values.factsFor(lenderId));
+        List<Object> read = rows.parallelStream().<Object>map(row -> {
+            try {
+                if (!row.unreadable().isEmpty()) {
+                    throw new InvalidSubmissionException(row.unreadable());
+                }
+                Application application = reader.read(row.submission().payload());
+                return assess(row.submission(), application, receivedAt, lenderValues);
+            } catch (InvalidSubmissionException invalid) {
+                return RejectionLog.of(row.submission(), invalid, receivedAt);
+            }
+        }).toList();
+        List<SubmissionResult> results = TransientFailures.retryable("Storing " + rows.size() + " decisions", () -> {
+            try {
+                return storeAll(lenderId, read, alsoInTransaction);
+            } catch (DataIntegrityViolationException raced) { // a reference stored meanwhile by another instance
+                return storeAll(lenderId, read, alsoInTransaction);
+            }
+        });
+        String channel = rows.get(0).submission().channel().name();
+        results.forEach(r -> {
+            if (r.isDecided()) {
+                decided(channel, r.outcome().name());
+            } else {
+                rejected(channel, 1);
+            }
+        });
+        return results;
+    }
+
+    private List<SubmissionResult> storeAll(UUID lenderId, List<Object> read, Consumer<List<SubmissionResult>> alsoInTransaction) {
+        return transaction.execute(status -> {
+            List<Assessed> assessed = new ArrayList<>();
+            List<Rejection> refused = new ArrayList<>();
+            read.forEach(r -> {
+                if (r instanceof Assessed a) {
+                    assessed.add(a);
+                } else {
+                    refused.add((Rejection) r);
+                }
+            });
+            rejectionRepository.saveAll(refused);
+            var recorded = recorder.record(lenderId, assessed).iterator();
+            var rejections = refused.iterator();
+            List<SubmissionResult> results = new ArrayList<>(read.size());
+            for (Object r : read) { // back in submission order
+                if (r instanceof Assessed) {
+                    Recorded d = recorded.next();
+                    results.add(SubmissionResult.decided(d.applicationId(), d.outcome(), d.alreadyDecided()));
+                } else {
+                    Rejection rejection = rejections.next();
+                    results.add(SubmissionResult.refused(rejection.getId(), rejection.getReason()));
+                }
+            }
+            alsoInTransaction.accept(results);
+            return results;
+        });
+    }
+
+    /** A row of a batch as a submission, with why it could not be read into JSON if so. */
+    public record BatchRowSubmission(Submission submission, List<InvalidField> unreadable) {
     }
 
     /** Evaluates with the active rule base and the lender's own measure values, on the day received. */
     Assessed assess(Submission submission, Application application, Instant receivedAt) {
+        return assess(submission, application, receivedAt, values.factsFor(submission.lenderId()));
+    }
+
+    private Assessed assess(Submission submission, Application application, Instant receivedAt,
+                            List<org.blended.rules.assessment.MeasureValue> lenderValues) {
         long started = System.nanoTime();
-        var lenderValues = values.factsFor(submission.lenderId());
         Assessment assessment = engine.evaluate(application, LocalDate.ofInstant(receivedAt, clock.getZone()), lenderValues);
         long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started);
         evaluationTimer.record(micros, TimeUnit.MICROSECONDS);

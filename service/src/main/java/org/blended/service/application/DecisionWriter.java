@@ -1,0 +1,133 @@
+package org.blended.service.application;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.blended.rules.assessment.Theme;
+import org.blended.service.assessment.Decision;
+import org.blended.service.assessment.DecisionReason;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes applications and their decisions, scores and reasons as four JDBC batches however
+ * many decisions there are: one round trip per table, where the ORM would take one per decision
+ * for each collection. Reading stays with JPA.
+ */
+@Component
+class DecisionWriter {
+
+    private final JdbcTemplate jdbc;
+
+    DecisionWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void insert(List<StoredApplication> applications, List<Decision> decisions) {
+        if (applications.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                insert into application (id, lender_id, lender_reference, channel, source, legal_name, legal_form,
+                    request_type, amount, payload, received_at, access_token, batch_id, batch_row)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", applications, applications.size(), (ps, a) -> {
+            ps.setObject(1, a.getId());
+            ps.setObject(2, a.getLenderId());
+            ps.setString(3, a.getLenderReference());
+            ps.setString(4, a.getChannel().name());
+            ps.setString(5, a.getSource());
+            ps.setString(6, a.getLegalName());
+            ps.setString(7, a.getLegalForm().name());
+            ps.setString(8, a.getRequestType().name());
+            ps.setBigDecimal(9, a.getAmount());
+            ps.setString(10, a.getPayload());
+            ps.setTimestamp(11, Timestamp.from(a.getReceivedAt()));
+            ps.setString(12, a.getAccessToken());
+            ps.setObject(13, a.getBatchId());
+            setInteger(ps, 14, a.getBatchRow());
+        });
+        jdbc.batchUpdate("""
+                insert into decision (id, application_id, lender_id, outcome, rule_set_version, financial_band, impact_band,
+                    financial_score, social_value_score, social_value_gbp, social_value_per_pound, assessed_on, decided_at,
+                    evaluation_micros, sequence, previous_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", decisions, decisions.size(), (ps, d) -> {
+            ps.setObject(1, d.getId());
+            ps.setObject(2, d.getApplicationId());
+            ps.setObject(3, d.getLenderId());
+            ps.setString(4, d.getOutcome().name());
+            ps.setString(5, d.getRuleSetVersion());
+            ps.setString(6, d.getFinancialBand().name());
+            ps.setString(7, d.getImpactBand().name());
+            ps.setInt(8, d.getFinancialScore());
+            ps.setInt(9, d.getSocialValueScore());
+            ps.setBigDecimal(10, d.getSocialValueGbp());
+            ps.setBigDecimal(11, d.getSocialValuePerPound());
+            ps.setObject(12, d.getAssessedOn());
+            ps.setTimestamp(13, Timestamp.from(d.getDecidedAt()));
+            ps.setLong(14, d.getEvaluationMicros());
+            ps.setLong(15, d.getSequence());
+            ps.setString(16, d.getPreviousHash());
+            ps.setString(17, d.getHash());
+        });
+        List<Object[]> scores = new ArrayList<>();
+        List<Object[]> reasons = new ArrayList<>();
+        for (Decision d : decisions) {
+            for (Map.Entry<Theme, Integer> score : d.getScores().entrySet()) {
+                scores.add(new Object[] {d.getId(), score.getKey().name(), score.getValue()});
+            }
+            List<DecisionReason> list = d.getReasons();
+            for (int position = 0; position < list.size(); position++) {
+                reasons.add(new Object[] {d.getId(), position, list.get(position)});
+            }
+        }
+        jdbc.batchUpdate("insert into decision_score (decision_id, theme, points) values (?, ?, ?)", scores, scores.size(),
+                (ps, row) -> {
+                    ps.setObject(1, row[0]);
+                    ps.setString(2, (String) row[1]);
+                    ps.setInt(3, (Integer) row[2]);
+                });
+        jdbc.batchUpdate("""
+                insert into decision_reason (decision_id, position, code, criterion, theme, effect, points, rating, text,
+                    applicant_text, rule_name, figure, threshold)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", reasons, reasons.size(), (ps, row) -> {
+            DecisionReason r = (DecisionReason) row[2];
+            ps.setObject(1, row[0]);
+            ps.setInt(2, (Integer) row[1]);
+            ps.setString(3, r.getCode());
+            ps.setString(4, r.getCriterion());
+            ps.setString(5, r.getTheme().name());
+            ps.setString(6, r.getEffect().name());
+            ps.setInt(7, r.getPoints());
+            ps.setString(8, r.getRating() == null ? null : r.getRating().name());
+            ps.setString(9, r.getText());
+            ps.setString(10, r.getApplicantText());
+            ps.setString(11, r.getRule());
+            setDouble(ps, 12, r.getFigure());
+            setDouble(ps, 13, r.getThreshold());
+        });
+    }
+
+    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    private static void setDouble(PreparedStatement ps, int index, Double value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.DOUBLE);
+        } else {
+            ps.setDouble(index, value);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package org.blended.service.benchmark;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConnectionFactory;
+import org.blended.service.BlendedApplication;
+import org.blended.service.Examples;
+import org.blended.service.lender.LenderDirectory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Pushes N applications end to end through the file route (one JSON-array batch) and the queue
+ * route (N messages) into PostgreSQL, and, in the same run, inserts the very rows those decisions
+ * made with plain JDBC batches, as the baseline. Prints applications per second and the ratios.
+ * <p>
+ * Run: {@code ./mvnw -B -q -DskipTests install && ./mvnw -B -q -pl service exec:exec -Dapplications=10000}.
+ * It uses (and first empties) the PostgreSQL database {@code blended_benchmark} on 127.0.0.1 and
+ * RabbitMQ's guest user, which is also the benchmark's lender.
+ */
+public final class IntakeBenchmark {
+
+    private static final String DATABASE = "blended_benchmark";
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String LENDER = "guest"; // RabbitMQ vouches for user_id = the publishing user
+    private static final Path INTAKE = Path.of("target", "benchmark", "intake");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.getInteger("applications", 10_000);
+        freshDatabase();
+        deleteRecursively(INTAKE);
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(BlendedApplication.class)
+                .profiles("postgres")
+                .run(arguments(Map.of(
+                        "spring.datasource.url", SERVER + DATABASE + "?reWriteBatchedInserts=true",
+                        "spring.datasource.username", "postgres",
+                        "spring.datasource.password", "",
+                        "spring.rabbitmq.username", "guest",
+                        "spring.rabbitmq.password", "guest",
+                        "blended.intake.file.directory", INTAKE.toString(),
+                        "blended.intake.file.poll-delay-millis", "100",
+                        "blended.intake.batch.spool-directory", "target/benchmark/batches",
+                        "server.port", "0",
+                        "logging.level.org.blended", "WARN")))) {
+            JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
+            UUID lender = service.getBean(LenderDirectory.class).register(LENDER, "Benchmark lender").getId();
+            purgeIntakeQueue();
+            warmUp(jdbc, lender);
+
+            double fileRate = fileRoute(jdbc, lender, n);
+            double queueRate = queueRoute(jdbc, lender, n);
+            double baseline = plainJdbcBaseline(jdbc, lender);
+
+            System.out.printf("%nIntake benchmark, %,d applications per route (PostgreSQL %s, RabbitMQ 127.0.0.1)%n", n, DATABASE);
+            System.out.printf("  file route (one JSON-array batch): %8.0f applications/s  = %.2f x baseline%n", fileRate, fileRate / baseline);
+            System.out.printf("  queue route (one message each):    %8.0f applications/s  = %.2f x baseline%n", queueRate, queueRate / baseline);
+            System.out.printf("  baseline, plain JDBC batch insert of the same decision rows: %8.0f applications/s%n", baseline);
+        }
+    }
+
+    /** Command-line arguments outrank the profile's configuration. */
+    private static String[] arguments(Map<String, String> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    /** The rules and the database paths compiled and warm before anything is timed. */
+    private static void warmUp(JdbcTemplate jdbc, UUID lender) throws Exception {
+        drop(array("WARM", 2_000), "warm-up.json");
+        waitFor(jdbc, "select count(*) from application where lender_id = ? and lender_reference like 'WARM-%'", lender, 2_000);
+        publish("WARMQ", 500);
+        waitFor(jdbc, "select count(*) from application where lender_id = ? and lender_reference like 'WARMQ-%'", lender, 500);
+        jdbc.update("delete from decision_outbox");
+        jdbc.execute("analyze"); // planner statistics, as a database in service has them; a fresh one has none
+    }
+
+    private static double fileRoute(JdbcTemplate jdbc, UUID lender, int n) throws Exception {
+        String body = array("FILE", n).toString();
+        long started = System.nanoTime();
+        drop(body, "portfolio.json");
+        waitFor(jdbc, "select count(*) from application where lender_id = ? and lender_reference like 'FILE-%'", lender, n);
+        return n / seconds(started);
+    }
+
+    private static double queueRoute(JdbcTemplate jdbc, UUID lender, int n) throws Exception {
+        long started = System.nanoTime();
+        publish("QUEUE", n);
+        waitFor(jdbc, "select count(*) from application where lender_id = ? and lender_reference like 'QUEUE-%'", lender, n);
+        return n / seconds(started);
+    }
+
+    /**
+     * Copies every row the file route stored (applications, decisions, reasons, scores) into
+     * trigger-free tables of the same shape with JDBC batches of 1,000: the database's own
+     * speed for this data, with no reading, rules, hashing or publishing.
+     */
+    private static double plainJdbcBaseline(JdbcTemplate jdbc, UUID lender) throws Exception {
+        List<String> tables = List.of("application", "decision", "decision_reason", "decision_score");
+        List<List<Object[]>> rows = new ArrayList<>();
+        List<String> inserts = new ArrayList<>();
+        String scope = " where lender_id = ? and lender_reference like 'FILE-%'";
+        String applications = "select id from application" + scope;
+        for (String table : tables) {
+            String where = switch (table) {
+                case "application" -> scope;
+                case "decision" -> " where application_id in (" + applications + ")";
+                default -> " where decision_id in (select id from decision where application_id in (" + applications + "))";
+            };
+            List<Object[]> tableRows = jdbc.query("select * from " + table + where, (rs, i) -> {
+                Object[] row = new Object[rs.getMetaData().getColumnCount()];
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = rs.getObject(c + 1);
+                }
+                return row;
+            }, lender);
+            int columns = tableRows.isEmpty() ? 0 : tableRows.get(0).length;
+            jdbc.execute("drop table if exists baseline_" + table);
+            jdbc.execute("create table baseline_" + table + " (like " + table + " including defaults)");
+            inserts.add("insert into baseline_" + table + " values (" + "?,".repeat(columns).replaceAll(",$", "") + ")");
+            rows.add(tableRows);
+        }
+        int n = rows.get(0).size();
+        try (Connection connection = DriverManager.getConnection(SERVER + DATABASE + "?reWriteBatchedInserts=true", "postgres", "")) {
+            connection.setAutoCommit(false);
+            long started = System.nanoTime();
+            for (int from = 0; from < n; from += 100) { // per 100 applications, as the batch route commits them
+                for (int t = 0; t < tables.size(); t++) {
+                    List<Object[]> tableRows = rows.get(t);
+                    try (var insert = connection.prepareStatement(inserts.get(t))) {
+                        int size = tableRows.size();
+                        int start = (int) ((long) from * size / n);
+                        int end = (int) ((long) Math.min(n, from + 100) * size / n);
+                        for (Object[] row : tableRows.subList(start, end)) {
+                            for (int c = 0; c < row.length; c++) {
+                                insert.setObject(c + 1, row[c]);
+                            }
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
+                    }
+                }
+                connection.commit();
+            }
+            return n / seconds(started);
+        }
+    }
+
+    private static ArrayNode array(String prefix, int n) throws Exception {
+        List<String> files = new ArrayList<>(Examples.expectedOutcomes().keySet());
+        ArrayNode array = JSON.createArrayNode();
+        for (int i = 0; i < n; i++) {
+            ObjectNode application = (ObjectNode) JSON.readTree(Examples.raw(files.get(i % files.size())));
+            application.put("lenderReference", prefix + "-" + i);
+            array.add(application);
+        }
+        return array;
+    }
+
+    private static void drop(Object body, String name) throws Exception {
+        Path folder = INTAKE.resolve(LENDER);
+        Files.createDirectories(folder);
+        Path part = folder.resolve(name + ".part");
+        Files.writeString(part, body.toString());
+        Files.move(part, folder.resolve(name));
+    }
+
+    private static void publish(String prefix, int n) throws Exception {
+        List<String> files = new ArrayList<>(Examples.expectedOutcomes().keySet());
+        List<byte[]> examples = new ArrayList<>();
+        for (String file : files) {
+            examples.add(Examples.raw(file).getBytes(StandardCharsets.UTF_8));
+        }
+        try (var connection = factory().newConnection(); Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            for (int i = 0; i < n; i++) {
+                ObjectNode application = (ObjectNode) JSON.readTree(examples.get(i % examples.size()));
+                application.put("lenderReference", prefix + "-" + i);
+                channel.basicPublish("blended.applications", "applications", new AMQP.BasicProperties.Builder()
+                        .userId(LENDER).contentType("application/json").deliveryMode(2).build(), JSON.writeValueAsBytes(application));
+            }
+            channel.waitForConfirmsOrDie(60_000);
+        }
+    }
+
+    private static void purgeIntakeQueue() throws Exception {
+        try (var connection = factory().newConnection(); Channel channel = connection.createChannel()) {
+            channel.queuePurge("blended.applications");
+        }
+    }
+
+    private static ConnectionFactory factory() {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setUsername("guest");
+        factory.setPassword("guest");
+        return factory;
+    }
+
+    private static void waitFor(JdbcTemplate jdbc, String count, UUID lender, int expected) throws InterruptedException {
+        long lastLog = System.nanoTime();
+        while (true) {
+            Integer done = jdbc.queryForObject(count, Integer.class, lender);
+            if (done != null && done >= expected) {
+                return;
+            }
+            if (System.nanoTime() - lastLog > 5_000_000_000L) {
+                System.out.printf("  ... %,d of %,d%n", done, expected);
+                lastLog = System.nanoTime();
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void freshDatabase() throws Exception {
+        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + DATABASE + " with (force)");
+            statement.execute("create database " + DATABASE);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws Exception {
+        if (Files.exists(path)) {
+            try (var walk = Files.walk(path)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static double seconds(long started) {
+        return (System.nanoTime() - started) / 1e9;
+    }
+}
