@@ -34,8 +34,12 @@ public final class Broker {
 
     /** A lender's broker user is named after its code and may only publish to the intake exchange. */
     public static void addLenderUser(String code) throws Exception {
+        addLenderUser(code, EXCHANGE);
+    }
+
+    public static void addLenderUser(String code, String exchange) throws Exception {
         rabbitmqctl("add_user", code, PASSWORD);
-        rabbitmqctl("set_permissions", "-p", "/", code, "^$", "^blended\\.applications$", "^$");
+        rabbitmqctl("set_permissions", "-p", "/", code, "^$", "^" + exchange.replace(".", "\\.") + "$", "^$");
     }
 
     public static void deleteUser(String code) throws Exception {
@@ -44,12 +48,16 @@ public final class Broker {
 
     /** Publishes as the broker user, with confirms, each body as its own persistent message. */
     public static List<String> publish(String brokerUser, String userId, List<byte[]> bodies) throws Exception {
+        return publish(EXCHANGE, brokerUser, userId, bodies);
+    }
+
+    public static List<String> publish(String exchange, String brokerUser, String userId, List<byte[]> bodies) throws Exception {
         List<String> ids = new ArrayList<>();
         try (Connection connection = factory(brokerUser, PASSWORD).newConnection(); Channel channel = connection.createChannel()) {
             channel.confirmSelect();
             for (byte[] body : bodies) {
                 String id = UUID.randomUUID().toString();
-                channel.basicPublish(EXCHANGE, "applications", new AMQP.BasicProperties.Builder().userId(userId)
+                channel.basicPublish(exchange, "applications", new AMQP.BasicProperties.Builder().userId(userId)
                         .messageId(id).contentType("application/json").deliveryMode(2).build(), body);
                 ids.add(id);
             }
@@ -80,13 +88,17 @@ public final class Broker {
 
     /** Messages in the intake queue, ready or delivered and not yet acknowledged. */
     public static int messagesInIntakeQueue() throws Exception {
+        return messagesIn(EXCHANGE);
+    }
+
+    public static int messagesIn(String queue) throws Exception {
         for (String line : rabbitmqctl("list_queues", "name", "messages").split("\n")) {
             String[] columns = line.trim().split("\\s+");
-            if (columns.length == 2 && columns[0].equals(EXCHANGE)) {
+            if (columns.length == 2 && columns[0].equals(queue)) {
                 return Integer.parseInt(columns[1]);
             }
         }
-        throw new IllegalStateException("no queue " + EXCHANGE);
+        throw new IllegalStateException("no queue " + queue);
     }
 
     public static String rabbitmqctl(String... args) throws Exception {

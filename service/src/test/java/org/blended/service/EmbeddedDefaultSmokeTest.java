@@ -24,7 +24,8 @@ class EmbeddedDefaultSmokeTest {
                 "spring.datasource.url", "jdbc:h2:file:" + workingDirectory.resolve("blended")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "server.port", "0",
-                "blended.intake.file.directory", workingDirectory.resolve("intake").toString());
+                "blended.intake.file.directory", workingDirectory.resolve("intake").toString(),
+                "blended.intake.batch.spool-directory", workingDirectory.resolve("batches").toString());
         String file = Examples.expectedOutcomes().keySet().iterator().next();
 
         String id;
@@ -34,6 +35,10 @@ class EmbeddedDefaultSmokeTest {
             JsonNode created = Http.json(http.postJson("/api/v1/applications", Examples.json(file)));
             id = created.get("applicationId").asText();
             assertThat(created.at("/decision/outcome").asText()).isEqualTo(Examples.expectedOutcomes().get(file));
+
+            JsonNode batch = Batches.finished(http, http.post("/api/v1/batches", "text/csv", Batches.portfolioCsv()));
+            assertThat(batch.get("status").asText()).isEqualTo("COMPLETED");
+            assertThat(batch.get("decided").asInt()).isEqualTo(Examples.expectedOutcomes().size());
         }
 
         try (ConfigurableApplicationContext second = start(properties)) {
@@ -44,7 +49,9 @@ class EmbeddedDefaultSmokeTest {
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(BlendedApplication.class).properties(properties).run();
+        // As arguments: they outrank application.yml, which names the default ./data database.
+        return new SpringApplicationBuilder(BlendedApplication.class)
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -30,6 +30,10 @@ class RejectedFileNote implements Processor {
                 text.append("Recorded as rejection ").append(invalid.getRejectionId()).append(".\n");
             }
             text.append("Correct the file and drop it into the intake folder again.\n");
+        } else if (cause instanceof org.blended.integration.batch.UnreadableBatchException unreadable) {
+            text.append(fileName).append(" could not be read as a batch: ").append(unreadable.getMessage()).append(".\n")
+                    .append("Rows before the fault keep their decisions; sending the corrected file again decides ")
+                    .append("only the rows whose reference is new.\n");
         } else {
             text.append(fileName).append(" was not assessed because of an error on our side: ")
                     .append(cause == null ? "unknown" : cause.getMessage()).append('\n')

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.blended.rules.assessment.Outcome;
+import org.blended.service.Batches;
 import org.blended.service.Examples;
 import org.blended.service.Http;
 import org.blended.service.TestLenders;
@@ -33,7 +34,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"postgres", "test"})
 class BatchIntakeTest {
 
-    static final Path PORTFOLIO_CSV = Path.of("..", "examples", "batches", "portfolio.csv");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
@@ -48,7 +48,7 @@ class BatchIntakeTest {
     @Test
     void aCsvWithGoodAndBadRowsEndsWithEveryRowDecidedOrRejectedWithItsRowNumber() throws IOException {
         Http http = new Http(port, lenders.newLender().apiKey());
-        List<String> lines = new ArrayList<>(Files.readAllLines(PORTFOLIO_CSV));
+        List<String> lines = new ArrayList<>(Files.readAllLines(Batches.PORTFOLIO_CSV));
         String header = lines.get(0);
         int columns = header.split(",").length;
         lines.add(3, "BAD-CELLS,Too Few Cells CIC,CIC");                          // row 3: wrong number of cells
@@ -58,7 +58,7 @@ class BatchIntakeTest {
         lines.add(6, String.join(",", cells));                                    // row 6: a negative amount
         lines.add(lines.size(), ",".repeat(columns - 1));                          // last row: empty cells only
 
-        JsonNode batch = finished(http, http.post("/api/v1/batches", "text/csv", String.join("\n", lines)));
+        JsonNode batch = Batches.finished(http, http.post("/api/v1/batches", "text/csv", String.join("\n", lines)));
 
         assertThat(batch.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(batch.get("totalRows").asInt()).isEqualTo(15);
@@ -79,7 +79,7 @@ class BatchIntakeTest {
     @Test
     void theDocumentedCsvGivesEveryExampleItsRecordedOutcome() {
         Http http = new Http(port, lenders.newLender().apiKey());
-        JsonNode batch = finished(http, http.post("/api/v1/batches", "text/csv", read(PORTFOLIO_CSV)));
+        JsonNode batch = Batches.finished(http, http.post("/api/v1/batches", "text/csv", read(Batches.PORTFOLIO_CSV)));
         assertThat(batch.get("rejected").asInt()).isZero();
         assertThat(outcomes(batch)).isEqualTo(expectedOutcomeCounts());
     }
@@ -91,7 +91,7 @@ class BatchIntakeTest {
         String body = tenThousand().toString();
 
         long started = System.nanoTime();
-        JsonNode batch = finished(http, http.postJson("/api/v1/batches", body));
+        JsonNode batch = Batches.finished(http, http.postJson("/api/v1/batches", body));
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("Batch of 10,000 decided in %.1f s (%.0f applications/s)%n", seconds, 10_000 / seconds);
 
@@ -101,7 +101,7 @@ class BatchIntakeTest {
         assertThat(batch.get("rejected").asInt()).isZero();
         assertThat(countOf(lender, "application")).isEqualTo(10_000);
 
-        JsonNode again = finished(http, http.postJson("/api/v1/batches", body));
+        JsonNode again = Batches.finished(http, http.postJson("/api/v1/batches", body));
         assertThat(again.get("decided").asInt()).isEqualTo(10_000);
         assertThat(again.get("alreadyDecided").asInt()).isEqualTo(10_000);
         assertThat(outcomes(again)).isEqualTo(outcomes(batch));
@@ -112,7 +112,7 @@ class BatchIntakeTest {
     @Test
     void aCsvHeaderNamingAnUnknownFieldFailsTheBatchSayingWhich() {
         Http http = new Http(port, lenders.newLender().apiKey());
-        JsonNode batch = finished(http, http.post("/api/v1/batches", "text/csv",
+        JsonNode batch = Batches.finished(http, http.post("/api/v1/batches", "text/csv",
                 "lenderReference,applicant.legalNmae\nX-1,Misspelt CIC\n"));
         assertThat(batch.get("status").asText()).isEqualTo("FAILED");
         assertThat(batch.get("failure").asText()).contains("column 2 \"applicant.legalNmae\"")
@@ -123,23 +123,10 @@ class BatchIntakeTest {
     @Test
     void anotherLendersBatchIsNotFound() {
         Http http = new Http(port, lenders.newLender().apiKey());
-        JsonNode batch = finished(http, http.postJson("/api/v1/batches", "[]"));
+        JsonNode batch = Batches.finished(http, http.postJson("/api/v1/batches", "[]"));
         assertThat(batch.get("totalRows").asInt()).isZero();
         HttpResponse<String> other = new Http(port, lenders.newLender().apiKey()).get("/api/v1/batches/" + batch.get("id").asText());
         assertThat(other.statusCode()).isEqualTo(404);
-    }
-
-    /** 202 with a Location, then progress until the batch is no longer running. */
-    static JsonNode finished(Http http, HttpResponse<String> accepted) {
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String location = accepted.headers().firstValue("Location").orElseThrow();
-        String path = location.substring(location.indexOf("/api/"));
-        JsonNode[] batch = new JsonNode[1];
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            batch[0] = Http.json(http.get(path));
-            return !List.of("RECEIVED", "RUNNING").contains(batch[0].get("status").asText());
-        });
-        return batch[0];
     }
 
     private static ArrayNode tenThousand() {

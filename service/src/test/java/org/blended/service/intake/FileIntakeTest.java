@@ -49,6 +49,9 @@ class FileIntakeTest {
     @Autowired
     TestLenders lenders;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void aDroppedApplicationIsDecidedAndMovedToDone() throws IOException {
         TestLenders.TestLender lender = lenders.newLender();
@@ -101,6 +104,56 @@ class FileIntakeTest {
         String reason = filesIn("no-such-lender/error").filter(n -> n.endsWith(".reason.txt")
                 && n.startsWith(name.replace(".json", ""))).findFirst().map(n -> read("no-such-lender/error/" + n)).orElseThrow();
         assertThat(reason).contains("the folder no-such-lender belongs to no lender");
+    }
+
+    @Test
+    void aCsvFileIsABatchWhoseRowsAreEachDecidedOrRecordedAsRejected() throws IOException {
+        TestLenders.TestLender lender = lenders.newLender();
+        String name = "portfolio-" + UUID.randomUUID() + ".csv";
+        String csv = Files.readString(Path.of("..", "examples", "batches", "portfolio.csv"));
+        drop(lender.code(), name, csv + "BAD-ROW,Only three cells,CIC\n");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> filesIn(lender.code() + "/done")
+                .anyMatch(n -> n.startsWith(name.replace(".csv", ""))));
+
+        var batch = jdbc.queryForMap("select * from batch where lender_id = ?", lender.id());
+        assertThat(batch.get("status")).isEqualTo("COMPLETED");
+        assertThat(batch.get("source")).isEqualTo(lender.code() + "/" + name);
+        assertThat(batch.get("total_rows")).isEqualTo(13);
+        assertThat(batch.get("decided")).isEqualTo(12);
+        assertThat(batch.get("rejected")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from application where lender_id = ? and channel = 'FILE' "
+                + "and batch_id = ?", Integer.class, lender.id(), batch.get("id"))).isEqualTo(12);
+        assertThat(rejections.findBySource(lender.code() + "/" + name + "#13")).singleElement()
+                .satisfies(r -> assertThat(r.getBatchRow()).isEqualTo(13));
+    }
+
+    @Test
+    void aJsonFileHoldingAnArrayIsABatch() throws IOException {
+        TestLenders.TestLender lender = lenders.newLender();
+        String name = "array-" + UUID.randomUUID() + ".json";
+        drop(lender.code(), name, "[" + Examples.json("bakery-cic.json") + "," + Examples.json("sole-trader-cafe.json") + "]");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> filesIn(lender.code() + "/done")
+                .anyMatch(n -> n.startsWith(name.replace(".json", ""))));
+        assertThat(jdbc.queryForList("select outcome from decision where lender_id = ? order by outcome", String.class,
+                lender.id())).containsExactly("APPROVE_WITH_CONDITIONS", "DECLINE");
+    }
+
+    @Test
+    void aCsvFileNamingAnUnknownFieldGoesToErrorSayingWhich() throws IOException {
+        TestLenders.TestLender lender = lenders.newLender();
+        String name = "misspelt-" + UUID.randomUUID() + ".csv";
+        drop(lender.code(), name, "lenderReference,request.amout\nX-1,5000\n");
+        String error = lender.code() + "/error";
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> filesIn(error).anyMatch(n -> n.endsWith(".reason.txt")));
+        String reason = filesIn(error).filter(n -> n.endsWith(".reason.txt")).findFirst().map(n -> read(error + "/" + n))
+                .orElseThrow();
+        assertThat(reason).contains("could not be read as a batch").contains("column 2 \"request.amout\"")
+                .contains("is not a field of an application");
+        assertThat(jdbc.queryForObject("select status from batch where lender_id = ?", String.class, lender.id()))
+                .isEqualTo("FAILED");
     }
 
     private static String read(String relative) {
