@@ -199,7 +199,7 @@ public class IntakeRoutes extends RouteBuilder {
                 + "&prefetchCount=" + queue.prefetch() + "&retry=#" + QUEUE_RETRY)
                 .routeId("queue-intake")
                 .setHeader(CHANNEL, constant(Channel.QUEUE))
-                .setHeader(SOURCE, simple("queue:${header.CamelSpringRabbitmqMessageId}"))
+                .setHeader(SOURCE, simple("queue:${header.CamelSpringRabbitmqMessageId:no message id}"))
                 .doTry()
                     .process(this::attributeToBrokerUser)
                     .convertBodyTo(byte[].class)
