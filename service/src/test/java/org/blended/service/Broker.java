@@ -86,6 +86,13 @@ public final class Broker {
         return found;
     }
 
+    /** Empties a queue of what earlier runs left in it. */
+    public static void purge(String queue) throws Exception {
+        try (Connection connection = factory("guest", "guest").newConnection(); Channel channel = connection.createChannel()) {
+            channel.queuePurge(queue);
+        }
+    }
+
     /** Messages in the intake queue, ready or delivered and not yet acknowledged. */
     public static int messagesInIntakeQueue() throws Exception {
         return messagesIn(EXCHANGE);
