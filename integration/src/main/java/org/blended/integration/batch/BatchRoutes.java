@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.builder.RouteBuilder;
 import org.blended.integration.intake.Channel;
 import org.blended.integration.intake.IntakeRoutes;
@@ -61,13 +61,9 @@ public class BatchRoutes extends RouteBuilder {
                     .process(exchange -> exchange.getProperty(ROWS, BatchRows.class).close())
                 .end();
 
-        from(CHUNK).routeId("batch-chunk")
-                .onException(TransientIntakeException.class)
-                    .maximumRedeliveries(retry.attempts()).redeliveryDelay(retry.initialDelayMillis())
-                    .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(retry.maxDelayMillis())
-                    .retryAttemptedLogLevel(LoggingLevel.WARN).logStackTrace(false)
-                .end()
-                .process(exchange -> batches.submitChunk(exchange.getMessage().getBody(BatchChunk.class)));
+        RouteDefinition chunks = from(CHUNK).routeId("batch-chunk");
+        retry.backOff(chunks.onException(TransientIntakeException.class)).end();
+        chunks.process(exchange -> batches.submitChunk(exchange.getMessage().getBody(BatchChunk.class)));
     }
 
     private void open(Exchange exchange) throws Exception {

@@ -101,11 +101,7 @@ public class IntakeRoutes extends RouteBuilder {
     }
 
     private RouteDefinition retryingTransientFailures(RouteDefinition route) {
-        route.onException(TransientIntakeException.class)
-                .maximumRedeliveries(retry.attempts()).redeliveryDelay(retry.initialDelayMillis())
-                .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(retry.maxDelayMillis())
-                .retryAttemptedLogLevel(LoggingLevel.WARN).logStackTrace(false).logExhaustedMessageHistory(false)
-                .end();
+        retry.backOff(route.onException(TransientIntakeException.class)).end();
         return route;
     }
 
@@ -199,7 +195,10 @@ public class IntakeRoutes extends RouteBuilder {
                 + "&prefetchCount=" + queue.prefetch() + "&retry=#" + QUEUE_RETRY)
                 .routeId("queue-intake")
                 .setHeader(CHANNEL, constant(Channel.QUEUE))
-                .setHeader(SOURCE, simple("queue:${header.CamelSpringRabbitmqMessageId:no message id}"))
+                .process(exchange -> {
+                    String messageId = exchange.getMessage().getHeader("CamelSpringRabbitmqMessageId", String.class);
+                    exchange.getMessage().setHeader(SOURCE, "queue:" + (messageId == null ? "message without id" : messageId));
+                })
                 .doTry()
                     .process(this::attributeToBrokerUser)
                     .convertBodyTo(byte[].class)
@@ -213,21 +212,18 @@ public class IntakeRoutes extends RouteBuilder {
                     .process(exchange -> QueueAcknowledgements.reject(exchange, false))
                 .end();
 
-        from(QUEUE_CHUNK).routeId("queue-chunk")
-                .onException(TransientIntakeException.class)
-                    .maximumRedeliveries(retry.attempts()).redeliveryDelay(retry.initialDelayMillis())
-                    .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(retry.maxDelayMillis())
-                    .retryAttemptedLogLevel(LoggingLevel.WARN).logStackTrace(false).logExhaustedMessageHistory(false)
+        RouteDefinition chunks = from(QUEUE_CHUNK).routeId("queue-chunk");
+        retry.backOff(chunks.onException(TransientIntakeException.class))
                     .handled(true)
                     .process(exchange -> messages(exchange).forEach(m -> QueueAcknowledgements.reject(m, true)))
                     .log(LoggingLevel.WARN, "Requeued ${body.size()} messages after a transient failure: ${exception.message}")
-                .end()
-                .onException(Exception.class) // a fault of ours: kept in the dead-letter queue, not lost
+                .end();
+        chunks.onException(Exception.class) // a fault of ours: kept in the dead-letter queue, not lost
                     .handled(true)
                     .process(exchange -> messages(exchange).forEach(m -> QueueAcknowledgements.reject(m, false)))
                     .log(LoggingLevel.ERROR, "Dead-lettered ${body.size()} messages: ${exception.message}")
-                .end()
-                .process(exchange -> {
+                .end();
+        chunks.process(exchange -> {
                     List<Exchange> messages = messages(exchange);
                     List<SubmissionResult> results = intake.submitAll(messages.stream().map(m -> new Submission(
                             m.getMessage().getBody(byte[].class), Channel.QUEUE, m.getMessage().getHeader(SOURCE, String.class),

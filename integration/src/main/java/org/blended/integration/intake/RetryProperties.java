@@ -1,5 +1,7 @@
 package org.blended.integration.intake;
 
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.model.OnExceptionDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,5 +17,12 @@ public record RetryProperties(Integer attempts, Long initialDelayMillis, Long ma
         attempts = attempts == null ? 8 : attempts;
         initialDelayMillis = initialDelayMillis == null ? 500L : initialDelayMillis;
         maxDelayMillis = maxDelayMillis == null ? 30_000L : maxDelayMillis;
+    }
+
+    /** This back-off on a route's onException clause for transient failures. */
+    public OnExceptionDefinition backOff(OnExceptionDefinition onException) {
+        return onException.maximumRedeliveries(attempts).redeliveryDelay(initialDelayMillis)
+                .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(maxDelayMillis)
+                .retryAttemptedLogLevel(LoggingLevel.WARN).logStackTrace(false).logExhaustedMessageHistory(false);
     }
 }
