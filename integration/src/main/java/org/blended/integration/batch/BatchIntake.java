@@ -9,6 +9,9 @@ import java.util.UUID;
  */
 public interface BatchIntake {
 
+    /** What {@link #open} answers for a batch finished before (the same file dropped again): read past all of it. */
+    int FINISHED = Integer.MAX_VALUE;
+
     /**
      * Starts the batch with this id, or finds it again when an earlier run was interrupted.
      *

@@ -80,7 +80,9 @@ public class BatchRoutes extends RouteBuilder {
             batches.fail(start.batchId(), done, e.getMessage());
             throw e;
         }
-        if (done > 0) {
+        if (done == BatchIntake.FINISHED) {
+            log.info("Batch {} ({}) was finished before; reading past it changes nothing", start.batchId(), start.source());
+        } else if (done > 0) {
             log.info("Resuming batch {} ({}) after row {}", start.batchId(), start.source(), done);
         }
     }

@@ -83,7 +83,7 @@ public class BatchService implements BatchIntake {
                 return null;
             }
             // A batch already finished (the same file dropped again) is read past to its end, changing nothing.
-            return claimed == 0 ? Integer.MAX_VALUE : (Integer) row.get("rows_read");
+            return claimed == 0 ? FINISHED : (Integer) row.get("rows_read");
         }));
         if (done == null) {
             throw new BatchBusyException("batch " + start.batchId() + " is being worked on by another instance");
