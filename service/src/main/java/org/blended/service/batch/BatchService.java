@@ -5,7 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.UUID;
 
 import org.blended.integration.batch.BatchBusyException;
@@ -37,6 +44,15 @@ public class BatchService implements BatchIntake {
     private static final int LOG_EVERY_ROWS = 1000;
     /** How long a claim on a batch lasts without a chunk being stored; then another instance may take it over. */
     private static final Duration LEASE = Duration.ofMinutes(5);
+
+    /** Chunks read and being assessed, not yet stored, per batch this instance works on (at most two). */
+    private final Map<UUID, Deque<Waiting>> waiting = new ConcurrentHashMap<>();
+    /** Assesses the next chunk while the route thread stores the one before. */
+    private final ExecutorService assessing = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "batch-assessment");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** This instance, as named in the batches it works on. */
     private final String instance = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
@@ -85,6 +101,7 @@ public class BatchService implements BatchIntake {
             // A batch already finished (the same file dropped again) is read past to its end, changing nothing.
             return claimed == 0 ? FINISHED : (Integer) row.get("rows_read");
         }));
+        waiting.remove(start.batchId()); // whatever an interrupted run left waiting is read again
         if (done == null) {
             throw new BatchBusyException("batch " + start.batchId() + " is being worked on by another instance");
         }
@@ -92,16 +109,57 @@ public class BatchService implements BatchIntake {
         return done;
     }
 
+    /**
+     * Pipelined: the chunk is read and assessed in the background while the chunk before it is
+     * stored, so the rules and the database work at the same time. Chunks are still stored one
+     * after another in row order, so a resumed batch starts after the last one stored; a chunk
+     * whose store failed stays waiting and is stored when the route tries again.
+     */
     @Override
     public void submitChunk(BatchChunk chunk) {
+        Deque<Waiting> queue = waiting.computeIfAbsent(chunk.batchId(), id -> new ArrayDeque<>());
+        if (queue.isEmpty() || queue.peekLast().chunk() != chunk) { // not when the route retries this chunk
+            List<IntakeService.BatchRowSubmission> rows = chunk.rows().stream()
+                    .map(row -> new IntakeService.BatchRowSubmission(chunk.submission(row), row.unreadable())).toList();
+            queue.addLast(new Waiting(chunk, CompletableFuture.supplyAsync(() -> intake.prepare(rows), assessing)));
+        }
+        while (queue.size() > 1) {
+            store(queue.peekFirst());
+            queue.removeFirst();
+        }
+    }
+
+    private void store(Waiting next) {
+        BatchChunk chunk = next.chunk();
+        IntakeService.Prepared prepared;
+        try {
+            prepared = next.prepared().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         Counts[] counts = new Counts[1];
-        intake.submitAll(chunk.rows().stream()
-                .map(row -> new IntakeService.BatchRowSubmission(chunk.submission(row), row.unreadable())).toList(),
-                results -> counts[0] = count(chunk, results));
+        intake.store(prepared, results -> counts[0] = count(chunk, results));
         if (chunk.lastRow() / LOG_EVERY_ROWS != (chunk.lastRow() - chunk.rows().size()) / LOG_EVERY_ROWS) {
             log.info("Batch {}: {} rows read, {} decided ({} before), {} rejected", chunk.batchId(), chunk.lastRow(),
                     counts[0].decided(), counts[0].alreadyDecided(), counts[0].rejected());
         }
+    }
+
+    private void storeWaiting(UUID batchId) {
+        Deque<Waiting> queue = waiting.get(batchId);
+        while (queue != null && !queue.isEmpty()) {
+            store(queue.peekFirst());
+            queue.removeFirst();
+        }
+        waiting.remove(batchId);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        assessing.shutdownNow(); // what it was assessing is read again when the batch resumes
+    }
+
+    private record Waiting(BatchChunk chunk, CompletableFuture<IntakeService.Prepared> prepared) {
     }
 
     /** Counts the chunk into its batch, in the transaction that stores it, while this instance holds the batch. */
@@ -134,6 +192,7 @@ public class BatchService implements BatchIntake {
 
     @Override
     public void finish(UUID batchId, int totalRows) {
+        storeWaiting(batchId);
         TransientFailures.retryable("Finishing batch " + batchId, () -> jdbc.update("""
                 update batch set status = ?, total_rows = ?, rows_read = ?, finished_at = ?, claimed_until = null
                 where id = ? and status = ? and claimed_by = ?""",
@@ -147,6 +206,7 @@ public class BatchService implements BatchIntake {
 
     @Override
     public void fail(UUID batchId, int rowsRead, String reason) {
+        waiting.remove(batchId);
         TransientFailures.retryable("Recording the failure of batch " + batchId, () -> jdbc.update("""
                 update batch set status = ?, failure = ?, finished_at = ?, claimed_until = null where id = ? and status in (?, ?)""",
                 BatchStatus.FAILED.name(), reason, Timestamp.from(clock.instant()), batchId,

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.function.Consumer;
 
 import org.blended.integration.intake.ApplicationIntake;
+import org.blended.integration.intake.Channel;
 import org.blended.integration.intake.InvalidField;
 import org.blended.integration.intake.InvalidSubmissionException;
 import org.blended.integration.intake.Submission;
@@ -128,8 +129,17 @@ public class IntakeService implements ApplicationIntake {
      * in that transaction with the results, so that whatever counts them commits with them.
      */
     public List<SubmissionResult> submitAll(List<BatchRowSubmission> rows, Consumer<List<SubmissionResult>> alsoInTransaction) {
+        return store(prepare(rows), alsoInTransaction);
+    }
+
+    /** Read and assessed, not yet stored: each row an {@link Assessed} or a {@link Rejection}, in row order. */
+    public record Prepared(UUID lenderId, Channel channel, List<Object> rows) {
+    }
+
+    /** Reads and assesses the rows side by side; nothing is stored yet. */
+    public Prepared prepare(List<BatchRowSubmission> rows) {
         if (rows.isEmpty()) {
-            return List.of();
+            return new Prepared(null, null, List.of());
         }
         UUID lenderId = rows.get(0).submission().lenderId();
         Instant receivedAt = clock.instant();
@@ -145,19 +155,26 @@ public class IntakeService implements ApplicationIntake {
                 return RejectionLog.of(row.submission(), invalid, receivedAt);
             }
         }).toList();
-        List<SubmissionResult> results = TransientFailures.retryable("Storing " + rows.size() + " decisions", () -> {
+        return new Prepared(lenderId, rows.get(0).submission().channel(), read);
+    }
+
+    /** Stores what was prepared, decisions and refusals, in one transaction with {@code alsoInTransaction}. */
+    public List<SubmissionResult> store(Prepared prepared, Consumer<List<SubmissionResult>> alsoInTransaction) {
+        if (prepared.rows().isEmpty()) {
+            return List.of();
+        }
+        List<SubmissionResult> results = TransientFailures.retryable("Storing " + prepared.rows().size() + " decisions", () -> {
             try {
-                return storeAll(lenderId, read, alsoInTransaction);
+                return storeAll(prepared.lenderId(), prepared.rows(), alsoInTransaction);
             } catch (DataIntegrityViolationException raced) { // a reference stored meanwhile by another instance
-                return storeAll(lenderId, read, alsoInTransaction);
+                return storeAll(prepared.lenderId(), prepared.rows(), alsoInTransaction);
             }
         });
-        String channel = rows.get(0).submission().channel().name();
         results.forEach(r -> {
             if (r.isDecided()) {
-                decided(channel, r.outcome().name());
+                decided(prepared.channel().name(), r.outcome().name());
             } else {
-                rejected(channel, 1);
+                rejected(prepared.channel().name(), 1);
             }
         });
         return results;
