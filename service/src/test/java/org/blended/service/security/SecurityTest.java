@@ -47,6 +47,7 @@ class SecurityTest {
     Http policyOwner;
     String applicationOfA;
     String rejectionOfA;
+    String batchOfA;
 
     record Endpoint(String method, String path, String body) {
     }
@@ -62,6 +63,7 @@ class SecurityTest {
         applicationOfA = Http.json(lenderA.postJson("/api/v1/applications", Examples.json(example)))
                 .get("applicationId").asText();
         rejectionOfA = Http.json(lenderA.postJson("/api/v1/applications", "{}")).get("rejectionId").asText();
+        batchOfA = Http.json(lenderA.postJson("/api/v1/batches", "[]")).get("id").asText();
     }
 
     List<Endpoint> lenderEndpoints() {
@@ -72,7 +74,10 @@ class SecurityTest {
                 new Endpoint("GET", "/api/v1/rejections", null),
                 new Endpoint("GET", "/api/v1/measure-values", null),
                 new Endpoint("PUT", "/api/v1/measure-values", "{\"values\": []}"),
-                new Endpoint("GET", "/api/v1/rejections/" + rejectionOfA, null));
+                new Endpoint("GET", "/api/v1/rejections/" + rejectionOfA, null),
+                new Endpoint("POST", "/api/v1/batches", "[]"),
+                new Endpoint("GET", "/api/v1/batches", null),
+                new Endpoint("GET", "/api/v1/batches/" + batchOfA, null));
     }
 
     List<Endpoint> adminEndpoints() {
@@ -134,6 +139,9 @@ class SecurityTest {
         }
         assertThat(call(lenderB, lenderEndpoints().get(6)).statusCode()).isEqualTo(404); // the rejection
         assertThat(lenderB.get("/api/v1/rejections").body()).doesNotContain(rejectionOfA);
+        assertThat(call(lenderB, lenderEndpoints().get(9)).statusCode()).isEqualTo(404); // the batch
+        assertThat(lenderB.get("/api/v1/batches").body()).doesNotContain(batchOfA);
+        assertThat(lenderA.get("/api/v1/batches").body()).contains(batchOfA);
         assertThat(lenderA.get("/api/v1/rejections").body()).contains(rejectionOfA);
         assertThat(lenderA.get("/api/v1/applications/" + applicationOfA).statusCode()).isEqualTo(200);
     }
