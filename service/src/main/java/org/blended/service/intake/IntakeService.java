@@ -81,6 +81,11 @@ public class IntakeService implements ApplicationIntake {
         if (submission.lenderId() == null) {
             throw new IllegalStateException("The " + submission.channel() + " route passed a submission without its lender");
         }
+        // Any step may meet the database away; the routes retry that, and only that, with back-off.
+        return TransientFailures.retryable("Assessing " + submission.source(), () -> decide(submission));
+    }
+
+    private ApplicationView decide(Submission submission) {
         Instant receivedAt = clock.instant();
         Application application = read(submission, receivedAt);
         var earlier = TransientFailures.retryable("Looking up the reference",

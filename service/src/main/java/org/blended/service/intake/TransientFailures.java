@@ -44,6 +44,8 @@ public final class TransientFailures {
     public static <T> T retryable(String what, java.util.function.Supplier<T> step) {
         try {
             return step.get();
+        } catch (TransientIntakeException e) {
+            throw e;
         } catch (RuntimeException e) {
             if (isTransient(e)) {
                 throw new TransientIntakeException(what + " failed for now: " + e.getMessage(), e);
