@@ -7,7 +7,8 @@ import org.blended.integration.intake.Channel;
 import org.blended.integration.intake.Submission;
 
 /** Consecutive rows of one batch, stored together in one transaction. */
-public record BatchChunk(UUID batchId, UUID lenderId, Channel channel, String source, List<BatchRow> rows) {
+public record BatchChunk(UUID batchId, UUID lenderId, Channel channel, String source, List<BatchRow> rows,
+                         long bytesRead) {
 
     /** The last row of the chunk: once it is stored, a resumed batch starts after it. */
     public int lastRow() {

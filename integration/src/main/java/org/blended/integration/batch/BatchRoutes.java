@@ -70,7 +70,8 @@ public class BatchRoutes extends RouteBuilder {
         var message = exchange.getMessage();
         BatchStart start = new BatchStart(message.getHeader(BATCH_ID, UUID.class),
                 message.getHeader(IntakeRoutes.LENDER, UUID.class), message.getHeader(IntakeRoutes.CHANNEL, Channel.class),
-                message.getHeader(IntakeRoutes.SOURCE, String.class), message.getHeader(BATCH_FORMAT, BatchFormat.class));
+                message.getHeader(IntakeRoutes.SOURCE, String.class), message.getHeader(BATCH_FORMAT, BatchFormat.class),
+                message.getHeader(Exchange.FILE_LENGTH, Long.class));
         int done = batches.open(start);
         InputStream in = message.getMandatoryBody(InputStream.class);
         try {
@@ -92,7 +93,8 @@ public class BatchRoutes extends RouteBuilder {
         @SuppressWarnings("unchecked")
         List<BatchRow> rows = message.getBody(List.class);
         message.setBody(new BatchChunk(message.getHeader(BATCH_ID, UUID.class), message.getHeader(IntakeRoutes.LENDER, UUID.class),
-                message.getHeader(IntakeRoutes.CHANNEL, Channel.class), message.getHeader(IntakeRoutes.SOURCE, String.class), rows));
+                message.getHeader(IntakeRoutes.CHANNEL, Channel.class), message.getHeader(IntakeRoutes.SOURCE, String.class), rows,
+                exchange.getProperty(ROWS, BatchRows.class).bytesRead()));
     }
 
     private void finish(Exchange exchange) {

@@ -1,6 +1,7 @@
 package org.blended.integration.batch;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -18,11 +19,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class BatchRows implements Iterator<List<BatchRow>>, Closeable {
 
     private final Iterator<BatchRow> rows;
-    private final Closeable source;
+    private final Counting source;
     private final int chunkSize;
     private int rowsRead;
 
-    private BatchRows(Iterator<BatchRow> rows, Closeable source, int chunkSize, int skip) {
+    private BatchRows(Iterator<BatchRow> rows, Counting source, int chunkSize, int skip) {
         this.rows = rows;
         this.source = source;
         this.chunkSize = chunkSize;
@@ -34,11 +35,12 @@ public final class BatchRows implements Iterator<List<BatchRow>>, Closeable {
 
     public static BatchRows read(InputStream in, BatchFormat format, ObjectMapper json, int chunkSize, int skip)
             throws IOException {
+        Counting counted = new Counting(in);
         Iterator<BatchRow> rows = switch (format) {
-            case JSON -> new JsonArrayRows(in, json);
-            case CSV -> new CsvRows(in, json);
+            case JSON -> new JsonArrayRows(counted, json);
+            case CSV -> new CsvRows(counted, json);
         };
-        return new BatchRows(rows, in, chunkSize, skip);
+        return new BatchRows(rows, counted, chunkSize, skip);
     }
 
     @Override
@@ -64,8 +66,35 @@ public final class BatchRows implements Iterator<List<BatchRow>>, Closeable {
         return rowsRead;
     }
 
+    /** Bytes of the file read so far (the parser reads a little ahead): for progress while the total is unknown. */
+    public long bytesRead() {
+        return source.count;
+    }
+
     @Override
     public void close() throws IOException {
         source.close();
+    }
+
+    private static final class Counting extends FilterInputStream {
+        private long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count += Math.max(n, 0);
+            return n;
+        }
     }
 }

@@ -4,6 +4,6 @@ import java.util.UUID;
 
 import org.blended.integration.intake.Channel;
 
-/** What is known of a batch before its first row is read. */
-public record BatchStart(UUID batchId, UUID lenderId, Channel channel, String source, BatchFormat format) {
+/** What is known of a batch before its first row is read; {@code sizeBytes} may be unknown (null). */
+public record BatchStart(UUID batchId, UUID lenderId, Channel channel, String source, BatchFormat format, Long sizeBytes) {
 }

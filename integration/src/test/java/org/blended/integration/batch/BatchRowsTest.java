@@ -29,6 +29,8 @@ class BatchRowsTest {
         assertThat(chunks.get(0)).extracting(BatchRow::row).containsExactly(1, 2);
         assertThat(JSON.readTree(chunks.get(1).get(0).payload()).get("lenderReference").asText()).isEqualTo("C");
         assertThat(rows.rowsRead()).isEqualTo(3);
+        assertThat(rows.bytesRead()).as("the whole file, for progress").isEqualTo(
+                "[{\"lenderReference\":\"A\"},{\"lenderReference\":\"B\"},{\"lenderReference\":\"C\"}]".length());
     }
 
     @Test

@@ -80,7 +80,7 @@ public class BatchController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The batch is empty: send a JSON array of "
                     + "applications or CSV with a header row");
         }
-        batches.receive(id, caller.lenderId(), "api:" + caller.name(), format);
+        batches.receive(id, caller.lenderId(), "api:" + caller.name(), format, Files.size(part));
         // Renamed only when whole, so the batch route never reads a half-written file.
         Files.move(part, folder.resolve(id + "." + format.extension()), StandardCopyOption.ATOMIC_MOVE);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri();

@@ -21,7 +21,8 @@ public class BatchQueries {
 
     private static final String COLUMNS = """
             select id, channel, source, format, status, rows_read, total_rows, decided, already_decided, rejected,
-                   approved, approved_with_conditions, referred, declined, failure, received_at, finished_at
+                   approved, approved_with_conditions, referred, declined, failure, received_at, finished_at,
+                   bytes_read, bytes_total
             from batch""";
 
     private final JdbcTemplate jdbc;
@@ -38,6 +39,13 @@ public class BatchQueries {
         return jdbc.query(COLUMNS + " where lender_id = ? order by received_at desc limit ?", BatchQueries::view, lenderId, limit);
     }
 
+    private static Integer percent(Long read, Long total) {
+        if (read == null || total == null || total == 0) {
+            return null;
+        }
+        return (int) Math.min(100, read * 100 / total);
+    }
+
     private static BatchView view(ResultSet rs, int row) throws SQLException {
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         outcomes.put(Outcome.APPROVE, rs.getInt("approved"));
@@ -48,7 +56,8 @@ public class BatchQueries {
         Timestamp finished = rs.getTimestamp("finished_at");
         return new BatchView(id, Channel.valueOf(rs.getString("channel")), rs.getString("source"),
                 BatchFormat.valueOf(rs.getString("format")), BatchStatus.valueOf(rs.getString("status")),
-                rs.getInt("rows_read"), (Integer) rs.getObject("total_rows"), rs.getInt("decided"),
+                rs.getInt("rows_read"), (Integer) rs.getObject("total_rows"),
+                percent(rs.getObject("bytes_read", Long.class), rs.getObject("bytes_total", Long.class)), rs.getInt("decided"),
                 rs.getInt("already_decided"), rs.getInt("rejected"), outcomes, rs.getString("failure"),
                 rs.getTimestamp("received_at").toInstant(), finished == null ? null : finished.toInstant(),
                 "/api/v1/rejections?batch=" + id);

@@ -70,10 +70,12 @@ public class BatchService implements BatchIntake {
     }
 
     /** A batch posted to the API, on record before its first row is read so that it can be asked about at once. */
-    public void receive(UUID batchId, UUID lenderId, String source, BatchFormat format) {
-        jdbc.update("insert into batch (id, lender_id, channel, source, format, status, received_at) values (?, ?, ?, ?, ?, ?, ?)",
+    public void receive(UUID batchId, UUID lenderId, String source, BatchFormat format, long sizeBytes) {
+        jdbc.update("""
+                insert into batch (id, lender_id, channel, source, format, status, received_at, bytes_total, bytes_read)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 0)""",
                 batchId, lenderId, Channel.REST.name(), source, format.name(), BatchStatus.RECEIVED.name(),
-                Timestamp.from(clock.instant()));
+                Timestamp.from(clock.instant()), sizeBytes);
     }
 
     /**
@@ -85,10 +87,12 @@ public class BatchService implements BatchIntake {
         Integer done = TransientFailures.retryable("Opening batch " + start.batchId(), () -> transaction.execute(status -> {
             Timestamp now = Timestamp.from(clock.instant());
             jdbc.update("""
-                    insert into batch (id, lender_id, channel, source, format, status, received_at)
-                    values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                    insert into batch (id, lender_id, channel, source, format, status, received_at, bytes_total)
+                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
                     start.batchId(), start.lenderId(), start.channel().name(), start.source(), start.format().name(),
-                    BatchStatus.RECEIVED.name(), now);
+                    BatchStatus.RECEIVED.name(), now, start.sizeBytes());
+            jdbc.update("update batch set bytes_total = ? where id = ? and bytes_total is null", start.sizeBytes(),
+                    start.batchId());
             int claimed = jdbc.update("""
                     update batch set status = ?, claimed_by = ?, claimed_until = ?
                     where id = ? and (status = ? or (status = ? and (claimed_by = ? or claimed_until < ?)))""",
@@ -177,12 +181,13 @@ public class BatchService implements BatchIntake {
         int counted = jdbc.update("""
                 update batch set rows_read = ?, decided = decided + ?, already_decided = already_decided + ?,
                     rejected = rejected + ?, approved = approved + ?, approved_with_conditions = approved_with_conditions + ?,
-                    referred = referred + ?, declined = declined + ?, claimed_until = ?
+                    referred = referred + ?, declined = declined + ?, claimed_until = ?, bytes_read = ?
                 where id = ? and claimed_by = ? and status = ?""",
                 chunk.lastRow(), decided, before, results.size() - decided,
                 outcomes.getOrDefault(Outcome.APPROVE, 0), outcomes.getOrDefault(Outcome.APPROVE_WITH_CONDITIONS, 0),
                 outcomes.getOrDefault(Outcome.REFER, 0), outcomes.getOrDefault(Outcome.DECLINE, 0),
-                Timestamp.from(clock.instant().plus(LEASE)), chunk.batchId(), instance, BatchStatus.RUNNING.name());
+                Timestamp.from(clock.instant().plus(LEASE)), chunk.bytesRead(), chunk.batchId(), instance,
+                BatchStatus.RUNNING.name());
         if (counted == 0) { // the claim lapsed and another instance took over: its count stands, not ours
             throw new BatchBusyException("batch " + chunk.batchId() + " was taken over by another instance");
         }
@@ -194,7 +199,8 @@ public class BatchService implements BatchIntake {
     public void finish(UUID batchId, int totalRows) {
         storeWaiting(batchId);
         TransientFailures.retryable("Finishing batch " + batchId, () -> jdbc.update("""
-                update batch set status = ?, total_rows = ?, rows_read = ?, finished_at = ?, claimed_until = null
+                update batch set status = ?, total_rows = ?, rows_read = ?, finished_at = ?, claimed_until = null,
+                    bytes_read = bytes_total
                 where id = ? and status = ? and claimed_by = ?""",
                 BatchStatus.COMPLETED.name(), totalRows, totalRows, Timestamp.from(clock.instant()), batchId,
                 BatchStatus.RUNNING.name(), instance));

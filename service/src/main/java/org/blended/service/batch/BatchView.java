@@ -12,10 +12,10 @@ import org.blended.rules.assessment.Outcome;
  * A batch's progress. {@code decided} counts rows that have a decision, including those whose
  * reference was decided before ({@code alreadyDecided}); {@code outcomes} counts them by outcome;
  * {@code rejected} rows are listed at {@code rejectionsLink}. {@code totalRows} is known once the
- * whole file has been read.
+ * whole file has been read; until then {@code percentRead} tells how far into the file it is.
  */
 public record BatchView(UUID id, Channel channel, String source, BatchFormat format, BatchStatus status,
-                        int rowsRead, Integer totalRows, int decided, int alreadyDecided, int rejected,
+                        int rowsRead, Integer totalRows, Integer percentRead, int decided, int alreadyDecided, int rejected,
                         Map<Outcome, Integer> outcomes, String failure, Instant receivedAt, Instant finishedAt,
                         String rejectionsLink) {
 }

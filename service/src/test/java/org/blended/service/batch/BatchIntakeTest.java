@@ -96,6 +96,7 @@ class BatchIntakeTest {
         System.out.printf("Batch of 10,000 decided in %.1f s (%.0f applications/s)%n", seconds, 10_000 / seconds);
 
         assertThat(batch.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(batch.get("percentRead").asInt()).isEqualTo(100);
         assertThat(batch.get("decided").asInt()).isEqualTo(10_000);
         assertThat(batch.get("alreadyDecided").asInt()).isZero();
         assertThat(batch.get("rejected").asInt()).isZero();
