@@ -32,6 +32,24 @@ public final class Broker {
         return factory;
     }
 
+    /** The broker users a test made for its lenders, removed again after it. */
+    public static final class LenderUsers {
+        private final List<String> made = new ArrayList<>();
+
+        public TestLenders.TestLender add(TestLenders.TestLender lender) throws Exception {
+            addLenderUser(lender.code());
+            made.add(lender.code());
+            return lender;
+        }
+
+        public void removeAll() throws Exception {
+            for (String user : made) {
+                deleteUser(user);
+            }
+            made.clear();
+        }
+    }
+
     /** A lender's broker user is named after its code and may only publish to the intake exchange. */
     public static void addLenderUser(String code) throws Exception {
         addLenderUser(code, EXCHANGE);

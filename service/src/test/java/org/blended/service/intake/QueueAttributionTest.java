@@ -39,7 +39,7 @@ class QueueAttributionTest {
     @Autowired
     StoredApplicationRepository applications;
 
-    private final List<String> brokerUsers = new java.util.ArrayList<>();
+    private final Broker.LenderUsers brokerUsers = new Broker.LenderUsers();
 
     @Test
     void aMessageIsAttributedToTheLenderWhoseBrokerUserPublishedIt() throws Exception {
@@ -102,15 +102,11 @@ class QueueAttributionTest {
     }
 
     private TestLenders.TestLender brokerUser(TestLenders.TestLender lender) throws Exception {
-        Broker.addLenderUser(lender.code());
-        brokerUsers.add(lender.code());
-        return lender;
+        return brokerUsers.add(lender);
     }
 
     @AfterEach
     void removeBrokerUsers() throws Exception {
-        for (String user : brokerUsers) {
-            Broker.deleteUser(user);
-        }
+        brokerUsers.removeAll();
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,7 +48,7 @@ class QueueIntakeTest {
     @LocalServerPort
     int port;
 
-    private final List<String> brokerUsers = new ArrayList<>();
+    private final Broker.LenderUsers brokerUsers = new Broker.LenderUsers();
 
     @Test
     void aMessageDeliveredAgainIsAnsweredWithItsFirstDecisionAndStoresNothingNew() throws Exception {
@@ -113,15 +112,11 @@ class QueueIntakeTest {
     }
 
     private TestLenders.TestLender brokerUser(TestLenders.TestLender lender) throws Exception {
-        Broker.addLenderUser(lender.code());
-        brokerUsers.add(lender.code());
-        return lender;
+        return brokerUsers.add(lender);
     }
 
     @AfterEach
     void removeBrokerUsers() throws Exception {
-        for (String user : brokerUsers) {
-            Broker.deleteUser(user);
-        }
+        brokerUsers.removeAll();
     }
 }
