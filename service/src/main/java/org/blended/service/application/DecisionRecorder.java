@@ -49,8 +49,7 @@ public class DecisionRecorder {
     }
 
     /** The lender's references already decided, with the application and outcome of each. */
-    @Transactional(readOnly = true)
-    public Map<String, Earlier> earlier(UUID lenderId, Collection<String> references) {
+    private Map<String, Earlier> earlier(UUID lenderId, Collection<String> references) {
         Map<String, Earlier> found = new HashMap<>();
         if (references.isEmpty()) {
             return found;

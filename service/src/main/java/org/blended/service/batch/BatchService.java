@@ -141,11 +141,12 @@ public class BatchService implements BatchIntake {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        Counts[] counts = new Counts[1];
-        intake.store(prepared, results -> counts[0] = count(chunk, results));
+        intake.store(prepared, results -> count(chunk, results));
         if (chunk.lastRow() / LOG_EVERY_ROWS != (chunk.lastRow() - chunk.rows().size()) / LOG_EVERY_ROWS) {
-            log.info("Batch {}: {} rows read, {} decided ({} before), {} rejected", chunk.batchId(), chunk.lastRow(),
-                    counts[0].decided(), counts[0].alreadyDecided(), counts[0].rejected());
+            jdbc.query("select decided, already_decided, rejected from batch where id = ?", rs -> {
+                log.info("Batch {}: {} rows read, {} decided ({} before), {} rejected", chunk.batchId(), chunk.lastRow(),
+                        rs.getInt(1), rs.getInt(2), rs.getInt(3));
+            }, chunk.batchId());
         }
     }
 
@@ -167,7 +168,7 @@ public class BatchService implements BatchIntake {
     }
 
     /** Counts the chunk into its batch, in the transaction that stores it, while this instance holds the batch. */
-    private Counts count(BatchChunk chunk, List<SubmissionResult> results) {
+    private void count(BatchChunk chunk, List<SubmissionResult> results) {
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         int decided = 0;
         int before = 0;
@@ -191,8 +192,6 @@ public class BatchService implements BatchIntake {
         if (counted == 0) { // the claim lapsed and another instance took over: its count stands, not ours
             throw new BatchBusyException("batch " + chunk.batchId() + " was taken over by another instance");
         }
-        return jdbc.queryForObject("select decided, already_decided, rejected from batch where id = ?",
-                (rs, n) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3)), chunk.batchId());
     }
 
     @Override
@@ -228,6 +227,4 @@ public class BatchService implements BatchIntake {
         }
     }
 
-    private record Counts(int decided, int alreadyDecided, int rejected) {
-    }
 }

@@ -88,13 +88,9 @@ public class IntakeService implements ApplicationIntake {
     private ApplicationView decide(Submission submission) {
         Instant receivedAt = clock.instant();
         Application application = read(submission, receivedAt);
-        var earlier = TransientFailures.retryable("Looking up the reference",
-                () -> recorder.earlier(submission.lenderId(), List.of(application.getLenderReference())));
-        if (!earlier.isEmpty()) {
-            return alreadyDecided(submission, application, earlier.values().iterator().next().applicationId());
-        }
         Assessed assessed = assess(submission, application, receivedAt);
-        Recorded recorded = TransientFailures.retryable("Storing the decision", () -> store(assessed));
+        // The recorder finds a reference decided before, in the same transaction that would store it.
+        Recorded recorded = recordRacing(() -> recorder.record(submission.lenderId(), List.of(assessed)).get(0));
         if (recorded.alreadyDecided()) {
             return alreadyDecided(submission, application, recorded.applicationId());
         }
@@ -113,8 +109,7 @@ public class IntakeService implements ApplicationIntake {
         try {
             return reader.read(submission.payload());
         } catch (InvalidSubmissionException invalid) {
-            var rejection = TransientFailures.retryable("Recording the refusal",
-                    () -> rejections.record(submission, invalid, receivedAt));
+            var rejection = rejections.record(submission, invalid, receivedAt);
             rejected(submission.channel().name(), 1);
             log.info("Refused {} submission {} (rejection {}): {}", submission.channel(), submission.source(),
                     rejection.getId(), invalid.getMessage());
@@ -168,13 +163,8 @@ public class IntakeService implements ApplicationIntake {
         if (prepared.rows().isEmpty()) {
             return List.of();
         }
-        List<SubmissionResult> results = TransientFailures.retryable("Storing " + prepared.rows().size() + " decisions", () -> {
-            try {
-                return storeAll(prepared.lenderId(), prepared.rows(), alsoInTransaction);
-            } catch (DataIntegrityViolationException raced) { // a reference stored meanwhile by another instance
-                return storeAll(prepared.lenderId(), prepared.rows(), alsoInTransaction);
-            }
-        });
+        List<SubmissionResult> results = TransientFailures.retryable("Storing " + prepared.rows().size() + " decisions",
+                () -> recordRacing(() -> storeAll(prepared.lenderId(), prepared.rows(), alsoInTransaction)));
         results.forEach(r -> {
             if (r.isDecided()) {
                 decided(prepared.channel().name(), r.outcome().name());
@@ -232,12 +222,15 @@ public class IntakeService implements ApplicationIntake {
         return new Assessed(submission, application, assessment, engine.ruleSetVersion(), receivedAt, micros);
     }
 
-    /** Another instance may store the same reference at the same moment; then its decision stands. */
-    private Recorded store(Assessed assessed) {
+    /**
+     * Another instance may store the same reference at the same moment: the loser's transaction
+     * rolls back on the reference's key, and storing again finds the winner's decision.
+     */
+    private static <T> T recordRacing(java.util.function.Supplier<T> storing) {
         try {
-            return recorder.record(assessed.submission().lenderId(), List.of(assessed)).get(0);
+            return storing.get();
         } catch (DataIntegrityViolationException raced) {
-            return recorder.record(assessed.submission().lenderId(), List.of(assessed)).get(0);
+            return storing.get();
         }
     }
 
