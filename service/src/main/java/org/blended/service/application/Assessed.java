@@ -1,14 +1,16 @@
 package org.blended.service.application;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.blended.integration.intake.Submission;
 import org.blended.rules.application.Application;
 import org.blended.rules.assessment.Assessment;
+import org.blended.rules.assessment.MeasureValue;
 
-/** A submission read and assessed, ready to be stored. */
+/** A submission read and assessed, with the lender's measure values the rules saw, ready to be stored. */
 public record Assessed(Submission submission, Application application, Assessment assessment, String ruleSetVersion,
-                       Instant receivedAt, long evaluationMicros) {
+                       List<MeasureValue> lenderValues, Instant receivedAt, long evaluationMicros) {
 
     public String reference() {
         return application.getLenderReference();

@@ -92,7 +92,7 @@ public class DecisionRecorder {
             String payload = canonicalJson(item.application());
             StoredApplication application = new StoredApplication(lenderId, item.reference(),
                     submission.channel(), submission.source(), applicant.getLegalName(), applicant.getLegalForm(),
-                    request.getType(), request.getAmount(), payload, item.receivedAt(), submission.batchId(),
+                    request.getType(), request.getAmount(), payload, lenderValuesJson(item), item.receivedAt(), submission.batchId(),
                     submission.batchRow());
             // A reference repeated within the same chunk gets the decision of its first row.
             earlier.put(item.reference(), new Earlier(application.getId(), item.assessment().getOutcome()));
@@ -143,6 +143,18 @@ public class DecisionRecorder {
     }
 
     /** The application as the rules saw it, so that a replay reads exactly the same input. */
+    /** Null when the lender values nothing itself, which most do not. */
+    private String lenderValuesJson(Assessed item) {
+        if (item.lenderValues().isEmpty()) {
+            return null;
+        }
+        try {
+            return objectMapper.writeValueAsString(item.lenderValues());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise the lender's measure values", e);
+        }
+    }
+
     private String canonicalJson(Application application) {
         try {
             return objectMapper.writeValueAsString(application);

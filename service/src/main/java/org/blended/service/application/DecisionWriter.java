@@ -37,8 +37,8 @@ class DecisionWriter {
         }
         jdbc.batchUpdate("""
                 insert into application (id, lender_id, lender_reference, channel, source, legal_name, legal_form,
-                    request_type, amount, payload, received_at, access_token, batch_id, batch_row)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", applications, applications.size(), (ps, a) -> {
+                    request_type, amount, payload, received_at, access_token, batch_id, batch_row, lender_values)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", applications, applications.size(), (ps, a) -> {
             ps.setObject(1, a.getId());
             ps.setObject(2, a.getLenderId());
             ps.setString(3, a.getLenderReference());
@@ -53,6 +53,7 @@ class DecisionWriter {
             ps.setString(12, a.getAccessToken());
             ps.setObject(13, a.getBatchId());
             setInteger(ps, 14, a.getBatchRow());
+            ps.setString(15, a.getLenderValues());
         });
         jdbc.batchUpdate("""
                 insert into decision (id, application_id, lender_id, outcome, rule_set_version, financial_band, impact_band,

@@ -48,6 +48,10 @@ public class StoredApplication {
 
     private Instant receivedAt;
 
+    /** The lender's own measure values the rules saw (JSON), null when it had none. */
+    @Column(columnDefinition = "text")
+    private String lenderValues;
+
     private UUID batchId;
 
     private Integer batchRow;
@@ -62,8 +66,9 @@ public class StoredApplication {
 
     public StoredApplication(UUID lenderId, String lenderReference, Channel channel, String source, String legalName,
                              LegalForm legalForm, RequestType requestType, BigDecimal amount, String payload,
-                             Instant receivedAt, UUID batchId, Integer batchRow) {
+                             String lenderValues, Instant receivedAt, UUID batchId, Integer batchRow) {
         this.id = UUID.randomUUID();
+        this.lenderValues = lenderValues;
         this.batchId = batchId;
         this.batchRow = batchRow;
         this.lenderId = lenderId;
@@ -92,6 +97,7 @@ public class StoredApplication {
     public BigDecimal getAmount() { return amount; }
     public String getPayload() { return payload; }
     public Instant getReceivedAt() { return receivedAt; }
+    public String getLenderValues() { return lenderValues; }
     public String getAccessToken() { return accessToken; }
     public UUID getBatchId() { return batchId; }
     public Integer getBatchRow() { return batchRow; }

@@ -28,6 +28,7 @@ import org.blended.service.application.ApplicationView;
 import org.blended.service.application.Assessed;
 import org.blended.service.application.DecisionRecorder;
 import org.blended.service.application.Recorded;
+import org.blended.service.assessment.CompiledRuleSet;
 import org.blended.service.assessment.RuleEngine;
 import org.blended.service.valuation.LenderValues;
 import org.slf4j.Logger;
@@ -216,10 +217,11 @@ public class IntakeService implements ApplicationIntake {
     private Assessed assess(Submission submission, Application application, Instant receivedAt,
                             List<org.blended.rules.assessment.MeasureValue> lenderValues) {
         long started = System.nanoTime();
-        Assessment assessment = engine.evaluate(application, LocalDate.ofInstant(receivedAt, clock.getZone()), lenderValues);
+        CompiledRuleSet rules = engine.active(); // taken once: the decision names the version that made it
+        Assessment assessment = rules.assess(application, LocalDate.ofInstant(receivedAt, clock.getZone()), lenderValues);
         long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started);
         evaluationTimer.record(micros, TimeUnit.MICROSECONDS);
-        return new Assessed(submission, application, assessment, engine.ruleSetVersion(), receivedAt, micros);
+        return new Assessed(submission, application, assessment, rules.label(), lenderValues, receivedAt, micros);
     }
 
     /**

@@ -20,6 +20,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     /** Batches are posted as files of many applications; they are streamed to disk, never held in memory. */
     private static final String BATCHES = "/api/v1/batches";
+    /** A rule-set bundle of spreadsheets may be larger than an application; it is bounded again when unpacked. */
+    private static final String RULE_SETS = "/api/v1/rule-sets";
+    private static final long MAX_RULE_SET_BYTES = 20L * 1024 * 1024;
 
     private final long maxBytes;
     private final long maxBatchBytes;
@@ -32,7 +35,10 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private long limit(HttpServletRequest request) {
-        return request.getRequestURI().equals(BATCHES) ? maxBatchBytes : maxBytes;
+        if (request.getRequestURI().equals(BATCHES)) {
+            return maxBatchBytes;
+        }
+        return request.getRequestURI().equals(RULE_SETS) ? Math.max(maxBytes, MAX_RULE_SET_BYTES) : maxBytes;
     }
 
     @Override

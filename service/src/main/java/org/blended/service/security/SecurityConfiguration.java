@@ -43,6 +43,7 @@ public class SecurityConfiguration {
 
     private static final String LENDER = Role.LENDER.name();
     private static final String ADMIN = Role.ADMIN.name();
+    private static final String POLICY_OWNER = Role.POLICY_OWNER.name();
 
     @Bean
     @Order(1)
@@ -62,6 +63,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/rejections/**", "/api/v1/rejections").hasRole(LENDER)
                         .requestMatchers("/api/v1/batches/**", "/api/v1/batches").hasRole(LENDER)
                         .requestMatchers("/api/v1/measure-values").hasRole(LENDER)
+                        .requestMatchers("/api/v1/rule-sets/**", "/api/v1/rule-sets", "/api/v1/what-if/**").hasRole(POLICY_OWNER)
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
@@ -82,6 +84,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/login", "/error", "/assessment/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/favicon.ico").permitAll()
+                        .requestMatchers("/policy/**", "/policy").hasRole(POLICY_OWNER)
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .logout(Customizer.withDefaults())

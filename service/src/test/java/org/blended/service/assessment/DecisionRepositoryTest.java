@@ -57,7 +57,7 @@ class DecisionRepositoryTest {
         Lender lender = lenderRepository.save(new Lender("repo-" + java.util.UUID.randomUUID().toString().substring(0, 8),
                 "Repository test lender", Instant.now()));
         StoredApplication application = applications.save(new StoredApplication(lender.getId(), "REPO-1", Channel.REST, "test",
-                "Bakery CIC", LegalForm.CIC, RequestType.LOAN, new BigDecimal("60000.00"), "{\"a\":1}", Instant.now(), null, null));
+                "Bakery CIC", LegalForm.CIC, RequestType.LOAN, new BigDecimal("60000.00"), "{\"a\":1}", null, Instant.now(), null, null));
         Assessment assessment = new Assessment(LocalDate.of(2026, 11, 25));
         assessment.setOutcome(Outcome.APPROVE_WITH_CONDITIONS);
         assessment.setFinancialBand(FinancialBand.AMBER);

@@ -1,0 +1,64 @@
+package org.blended.service.replay;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.blended.rules.assessment.Assessment;
+import org.blended.service.application.ApplicationNotFoundException;
+import org.blended.service.application.StoredApplication;
+import org.blended.service.application.StoredApplicationRepository;
+import org.blended.service.assessment.CompiledRuleSet;
+import org.blended.service.assessment.Decision;
+import org.blended.service.assessment.DecisionRepository;
+import org.blended.service.assessment.DecisionView;
+import org.blended.service.ruleset.RuleSetLibrary;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Replays a stored decision: the stored application and measure values, on the stored assessment
+ * date, with the rule-set version the decision names. Rules are deterministic, so anything but
+ * "identical" is a fault to investigate.
+ */
+@Service
+public class ReplayService {
+
+    private final StoredApplicationRepository applications;
+    private final DecisionRepository decisions;
+    private final RuleSetLibrary library;
+    private final StoredInputs inputs;
+    private final TransactionTemplate reading;
+
+    public ReplayService(StoredApplicationRepository applications, DecisionRepository decisions, RuleSetLibrary library,
+                         StoredInputs inputs, PlatformTransactionManager transactions) {
+        this.applications = applications;
+        this.decisions = decisions;
+        this.library = library;
+        this.inputs = inputs;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+    }
+
+    private record Stored(StoredApplication application, DecisionView decision) {
+    }
+
+    public ReplayReport replay(UUID lenderId, UUID applicationId) {
+        Stored stored = reading.execute(status -> {
+            StoredApplication application = applications.findByIdAndLenderId(applicationId, lenderId)
+                    .orElseThrow(() -> new ApplicationNotFoundException(applicationId));
+            Decision decision = decisions.findByApplicationIdAndLenderId(applicationId, lenderId)
+                    .orElseThrow(() -> new ApplicationNotFoundException(applicationId));
+            return new Stored(application, DecisionView.of(decision));
+        });
+        DecisionView before = stored.decision();
+        CompiledRuleSet rules = library.labelled(before.ruleSetVersion());
+        Assessment assessment = rules.assess(inputs.application(stored.application().getPayload()), before.assessedOn(),
+                inputs.lenderValues(stored.application().getLenderValues()));
+        DecisionView again = DecisionView.of(new Decision(applicationId, lenderId, assessment, rules.label(),
+                Instant.EPOCH, 0, 0, ""));
+        var differences = DecisionComparison.differences(before, again);
+        return new ReplayReport(applicationId, rules.label(), before.assessedOn(), before.outcome(), again.outcome(),
+                again.reasons().size(), differences.isEmpty(), differences);
+    }
+}

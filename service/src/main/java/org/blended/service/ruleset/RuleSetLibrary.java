@@ -1,0 +1,73 @@
+package org.blended.service.ruleset;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.blended.service.assessment.CompiledRuleSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compiled versions, built once each and kept while in use (the active one, and those replay and
+ * what-if ask for). A version with the shipped rule base's content runs on the prebuilt kjar.
+ */
+@Component
+public class RuleSetLibrary {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetLibrary.class);
+    private static final int KEPT = 6;
+
+    private final RuleSetStore store;
+    private final RuleSetCompiler compiler;
+    private final ShippedRuleSet shipped;
+    private final Map<Integer, CompiledRuleSet> compiled = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, CompiledRuleSet> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    public RuleSetLibrary(RuleSetStore store, RuleSetCompiler compiler, ShippedRuleSet shipped) {
+        this.store = store;
+        this.compiler = compiler;
+        this.shipped = shipped;
+    }
+
+    /** The version compiled, building it on first use; fails if the stored version does not compile. */
+    public synchronized CompiledRuleSet compiled(int version) {
+        CompiledRuleSet known = compiled.get(version);
+        if (known != null) {
+            return known;
+        }
+        RuleSetRecord record = store.find(version).orElseThrow(() -> new RuleSetNotFoundException(version));
+        CompiledRuleSet built;
+        if (record.contentHash().equals(shipped.contentHash())) {
+            built = shipped.compiled(version, record.label());
+        } else {
+            RuleSetCompiler.Build build = compiler.build(version, record.label(), store.files(version));
+            if (!build.succeeded()) {
+                throw new IllegalStateException("Rule set version " + version + " does not compile: " + build.problems());
+            }
+            log.info("Rule set version {} compiled in {} ms", version, build.millis());
+            built = build.compiled();
+        }
+        compiled.put(version, built);
+        return built;
+    }
+
+    /** The version a decision names, compiled. */
+    public CompiledRuleSet labelled(String label) {
+        RuleSetRecord record = store.labelled(label).orElseThrow(() -> new RuleSetNotFoundException(label));
+        return compiled(record.version());
+    }
+
+    public String shippedHash() {
+        return shipped.contentHash();
+    }
+
+    /** Keeps a build validation already made, so that publishing it compiles nothing again. */
+    public synchronized void remember(CompiledRuleSet rules) {
+        compiled.put(rules.version(), rules);
+    }
+}

@@ -1,0 +1,221 @@
+package org.blended.service.ruleset;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.blended.service.assessment.CompiledRuleSet;
+import org.blended.service.assessment.RuleEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The life of a rule set: a draft is uploaded, validated (content check, compile, every Test
+ * Scenario), optionally approved by a second policy owner, published; an earlier version can be
+ * rolled back to. Drafts never change once stored: an edit is a new draft.
+ */
+@Service
+public class RuleSets {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSets.class);
+
+    private final RuleSetStore store;
+    private final RuleSetLibrary library;
+    private final RuleSetCompiler compiler;
+    private final RuleContentGuard guard;
+    private final RuleSetScenarios scenarios;
+    private final RuleEngine engine;
+    private final RuleSetSettings settings;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public RuleSets(RuleSetStore store, RuleSetLibrary library, RuleSetCompiler compiler, RuleContentGuard guard,
+                    RuleSetScenarios scenarios, RuleEngine engine, RuleSetSettings settings, ObjectMapper json, Clock clock) {
+        this.store = store;
+        this.library = library;
+        this.compiler = compiler;
+        this.guard = guard;
+        this.scenarios = scenarios;
+        this.engine = engine;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public RuleSetRecord get(int version) {
+        return store.find(version).orElseThrow(() -> new RuleSetNotFoundException(version));
+    }
+
+    public RuleSetRecord active() {
+        return get(store.activeVersion().orElseThrow(() -> new RuleSetNotFoundException("active")));
+    }
+
+    public List<RuleSetRecord> all() {
+        return store.all();
+    }
+
+    public List<RuleSetFile> files(int version) {
+        get(version);
+        return store.files(version);
+    }
+
+    public List<RuleSetEvent> history(int version) {
+        get(version);
+        return store.events(version);
+    }
+
+    /** A new draft from the uploaded files, on top of the given version (the active one when null). */
+    public RuleSetRecord upload(Integer basedOn, List<RuleSetUploads.Upload> uploads, String note, String actor) {
+        int base = basedOn != null ? get(basedOn).version() : active().version();
+        List<RuleSetFile> files = RuleSetUploads.merge(store.files(base), uploads);
+        String what = uploads.size() == 1 ? uploads.get(0).fileName() : uploads.size() + " files";
+        RuleSetRecord draft = store.create(null, base, note == null || note.isBlank() ? "Uploaded " + what : note.strip(),
+                files, actor);
+        log.info("{} uploaded {} as draft rule set {} based on version {}", actor, what, draft.version(), base);
+        return draft;
+    }
+
+    /** Checks the content, compiles it and runs every Test Scenario against it; the report is kept with the version. */
+    public ValidationReport validate(int version, String actor) {
+        RuleSetRecord record = get(version);
+        List<RuleSetFile> files = store.files(version);
+        List<RuleSetProblem> refused = guard.check(files);
+        ValidationReport report;
+        if (!refused.isEmpty()) {
+            report = new ValidationReport(version, false, "the content check (nothing was compiled)", refused, 0, 0,
+                    List.of(), 0, 0, clock.instant());
+        } else {
+            RuleSetCompiler.Build build = compiler.build(version, record.label(), files);
+            if (!build.succeeded()) {
+                report = new ValidationReport(version, false, "compiling", build.problems(), 0, 0, List.of(),
+                        build.millis(), 0, clock.instant());
+            } else {
+                long started = System.nanoTime();
+                List<RuleSetFile> scenarioFiles = files.stream()
+                        .filter(f -> f.kind() == RuleSetFile.Kind.TEST_SCENARIO).toList();
+                List<ScenarioResult> results = scenarios.run(build.container(), scenarioFiles);
+                long scenarioMillis = (System.nanoTime() - started) / 1_000_000;
+                int failed = (int) results.stream().filter(r -> !r.passed()).count();
+                boolean valid = failed == 0 && !results.isEmpty();
+                report = new ValidationReport(version, valid, "the Test Scenarios", List.of(), results.size(), failed,
+                        results, build.millis(), scenarioMillis, clock.instant());
+                if (valid && !record.contentHash().equals(library.shippedHash())) {
+                    library.remember(build.compiled());
+                }
+            }
+        }
+        store.recordValidation(version, report.valid(), toJson(report), actor, report.summary());
+        log.info("{} validated rule set {}: {}", actor, version, report.summary());
+        return report;
+    }
+
+    public ValidationReport lastValidation(int version) {
+        RuleSetRecord record = get(version);
+        if (record.validation() == null) {
+            return null;
+        }
+        try {
+            return json.readValue(record.validation(), ValidationReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored validation of rule set " + version + " is unreadable", e);
+        }
+    }
+
+    public RuleSetRecord approve(int version, String actor) {
+        RuleSetRecord record = get(version);
+        requireDraft(record, "approved");
+        requireValid(record, "approved");
+        if (Objects.equals(record.createdBy(), actor)) {
+            throw new RuleSetConflictException("Approval needs a second policy owner",
+                    "You uploaded version " + version + "; another policy owner must approve it.");
+        }
+        store.approve(version, actor);
+        return get(version);
+    }
+
+    /** Makes a validated draft the active version on every instance; evaluations under way finish on the old one. */
+    public RuleSetRecord publish(int version, String actor) {
+        RuleSetRecord record = get(version);
+        requireDraft(record, "published");
+        requireValid(record, "published");
+        if (settings.requireApproval() && record.approvedBy() == null) {
+            throw new RuleSetConflictException("Approval needed",
+                    "Version " + version + " must be approved by a second policy owner before it is published.");
+        }
+        return activate(record, "PUBLISHED", actor, "published");
+    }
+
+    /** Makes an earlier published version active again, the same way as publishing. */
+    public RuleSetRecord rollBack(int version, String actor) {
+        RuleSetRecord record = get(version);
+        if (record.state() != RuleSetState.RETIRED || record.publishedAt() == null) {
+            throw new RuleSetConflictException("Cannot roll back to this version",
+                    "Only a version that was published before and is no longer active can be rolled back to; version "
+                            + version + " is " + describe(record) + ".");
+        }
+        return activate(record, "ROLLED_BACK", actor, "rolled back to");
+    }
+
+    /** Sets a draft aside; it stays stored and can be seen, but is never published. */
+    public RuleSetRecord discard(int version, String actor) {
+        RuleSetRecord record = get(version);
+        requireDraft(record, "discarded");
+        store.retire(version, actor, "draft discarded");
+        return get(version);
+    }
+
+    private RuleSetRecord activate(RuleSetRecord record, String action, String actor, String verb) {
+        long started = System.nanoTime();
+        // Built before anything changes, off the evaluation path: evaluations go on with the active version meanwhile.
+        CompiledRuleSet rules = library.compiled(record.version());
+        var before = store.activate(record.version(), action, actor, null);
+        engine.activate(rules);
+        log.info("{} {} rule set {} ({}) in {} ms; version {} retired", actor, verb, record.version(), record.label(),
+                (System.nanoTime() - started) / 1_000_000, before.map(String::valueOf).orElse("none"));
+        return get(record.version());
+    }
+
+    private static void requireDraft(RuleSetRecord record, String verb) {
+        if (record.state() != RuleSetState.DRAFT) {
+            throw new RuleSetConflictException("Not a draft",
+                    "Only a draft can be " + verb + "; version " + record.version() + " is " + describe(record) + "."
+                            + (record.state() == RuleSetState.RETIRED && record.publishedAt() != null
+                            ? " To make it active again, roll back to it." : ""));
+        }
+    }
+
+    private static void requireValid(RuleSetRecord record, String verb) {
+        if (!Boolean.TRUE.equals(record.valid())) {
+            throw new RuleSetConflictException("Validation has not passed",
+                    "Version " + record.version() + " can be " + verb + " only once its validation has passed "
+                            + (record.valid() == null ? "(it has not been validated yet)." : "(the last validation failed)."));
+        }
+    }
+
+    private static String describe(RuleSetRecord record) {
+        return switch (record.state()) {
+            case DRAFT -> "a draft";
+            case PUBLISHED -> "the active version";
+            case RETIRED -> record.publishedAt() == null ? "a discarded draft" : "retired";
+        };
+    }
+
+    private String toJson(ValidationReport report) {
+        try {
+            return json.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** For listings: the versions as the page and API show them. */
+    public List<RuleSetRecord> drafts() {
+        List<RuleSetRecord> drafts = new ArrayList<>();
+        store.all().stream().filter(r -> r.state() == RuleSetState.DRAFT).forEach(drafts::add);
+        return drafts;
+    }
+}

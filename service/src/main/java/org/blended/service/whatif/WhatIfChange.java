@@ -1,0 +1,25 @@
+package org.blended.service.whatif;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.blended.rules.assessment.Outcome;
+
+/** An application the draft would decide differently: the outcome and the reasons (code and points) before and after. */
+public record WhatIfChange(UUID applicationId, String lenderReference, String legalName, Outcome outcomeBefore,
+                           Outcome outcomeAfter, List<String> reasonsBefore, List<String> reasonsAfter) {
+
+    /** Reasons the draft gives that the active version did not. */
+    public List<String> reasonsAdded() {
+        return reasonsAfter.stream().filter(r -> !reasonsBefore.contains(r)).toList();
+    }
+
+    /** Reasons the active version gave that the draft does not. */
+    public List<String> reasonsRemoved() {
+        return reasonsBefore.stream().filter(r -> !reasonsAfter.contains(r)).toList();
+    }
+
+    public boolean outcomeChanged() {
+        return outcomeBefore != outcomeAfter;
+    }
+}

@@ -1,0 +1,263 @@
+package org.blended.service.whatif;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
+import org.blended.rules.assessment.Assessment;
+import org.blended.rules.assessment.Outcome;
+import org.blended.rules.assessment.Reason;
+import org.blended.service.assessment.CompiledRuleSet;
+import org.blended.service.lender.LenderDirectory;
+import org.blended.service.replay.StoredInputs;
+import org.blended.service.ruleset.RuleSetConflictException;
+import org.blended.service.ruleset.RuleSetLibrary;
+import org.blended.service.ruleset.RuleSetSettings;
+import org.blended.service.ruleset.RuleSets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Evaluates a draft and the active version over stored applications (each on its own assessment
+ * date, with the measure values it was decided with) and reports both side by side, with every
+ * application whose outcome or reasons would change. Runs in the background, one run at a time
+ * per instance; progress is written as it goes so any instance can report it.
+ */
+@Service
+public class WhatIfService {
+
+    private static final Logger log = LoggerFactory.getLogger(WhatIfService.class);
+    private static final int SHOWN = 500;
+
+    private final JdbcTemplate jdbc;
+    private final RuleSets ruleSets;
+    private final RuleSetLibrary library;
+    private final LenderDirectory lenders;
+    private final StoredInputs inputs;
+    private final RuleSetSettings settings;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "what-if"));
+
+    public WhatIfService(JdbcTemplate jdbc, RuleSets ruleSets, RuleSetLibrary library, LenderDirectory lenders,
+                         StoredInputs inputs, RuleSetSettings settings, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.ruleSets = ruleSets;
+        this.library = library;
+        this.lenders = lenders;
+        this.inputs = inputs;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+
+    /** Starts a run of the version against the active one; answers at once with the run's id. */
+    public UUID start(int version, WhatIfScope scope, String actor) {
+        var draft = ruleSets.get(version);
+        if (Boolean.FALSE.equals(draft.valid())) {
+            throw new RuleSetConflictException("Validation failed",
+                    "Version " + version + " failed validation; fix it before simulating it.");
+        }
+        int active = ruleSets.active().version();
+        UUID lenderId = scope.lender() == null || scope.lender().isBlank() ? null
+                : lenders.idOfCode(scope.lender().strip()).orElseThrow(() -> new RuleSetConflictException(
+                        "Unknown lender", "There is no lender with code " + scope.lender() + "."));
+        Timestamp from = start(scope.receivedFrom());
+        Timestamp to = scope.receivedTo() == null ? null : start(scope.receivedTo().plusDays(1));
+        UUID id = UUID.randomUUID();
+        Integer total = jdbc.queryForObject("select count(*) from application a join decision d on d.application_id = a.id"
+                + where(lenderId, from, to), Integer.class, params(lenderId, from, to));
+        jdbc.update("insert into what_if_run (id, draft_version, baseline_version, lender_id, received_from, received_to, "
+                        + "status, total, requested_by, requested_at) values (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?)",
+                id, version, active, lenderId, from, to, total, actor, Timestamp.from(clock.instant()));
+        log.info("{} started what-if {} of rule set {} against {} over {} applications", actor, id, version, active, total);
+        runner.submit(() -> run(id, version, active, lenderId, from, to));
+        return id;
+    }
+
+    private record Row(UUID id, String reference, String legalName, String payload, String lenderValues,
+                       LocalDate assessedOn, Timestamp receivedAt) {
+    }
+
+    private record Pair(Row row, Assessment before, Assessment after) {
+    }
+
+    private void run(UUID id, int version, int activeVersion, UUID lenderId, Timestamp from, Timestamp to) {
+        long started = System.nanoTime();
+        try {
+            CompiledRuleSet draft = library.compiled(version);
+            CompiledRuleSet active = library.compiled(activeVersion);
+            WhatIfTally before = new WhatIfTally(active);
+            WhatIfTally after = new WhatIfTally(draft);
+            int done = 0;
+            int changed = 0;
+            Row last = null;
+            while (true) {
+                List<Row> rows = page(lenderId, from, to, last);
+                if (rows.isEmpty()) {
+                    break;
+                }
+                // Both cores evaluate; the results keep the rows' order.
+                List<Pair> pairs = rows.parallelStream().map(r -> evaluate(r, active, draft)).toList();
+                List<Object[]> changes = new ArrayList<>();
+                for (Pair pair : pairs) {
+                    before.add(pair.before());
+                    after.add(pair.after());
+                    List<String> reasonsBefore = reasons(pair.before());
+                    List<String> reasonsAfter = reasons(pair.after());
+                    if (pair.before().getOutcome() != pair.after().getOutcome() || !reasonsBefore.equals(reasonsAfter)) {
+                        changed++;
+                        changes.add(new Object[]{id, changed, pair.row().id(), pair.row().reference(), pair.row().legalName(),
+                                pair.before().getOutcome().name(), pair.after().getOutcome().name(),
+                                String.join(",", reasonsBefore), String.join(",", reasonsAfter)});
+                    }
+                }
+                done += rows.size();
+                last = rows.get(rows.size() - 1);
+                progress(id, changes, done, changed, summary(before, after, done, changed, started), null);
+            }
+            progress(id, List.of(), done, changed, summary(before, after, done, changed, started), "FINISHED");
+            log.info("What-if {} finished: {} applications, {} would change, in {} ms", id, done, changed,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.error("What-if {} failed", id, e);
+            jdbc.update("update what_if_run set status = 'FAILED', failure = ?, finished_at = ? where id = ?",
+                    String.valueOf(e.getMessage()), Timestamp.from(clock.instant()), id);
+        }
+    }
+
+    private Pair evaluate(Row row, CompiledRuleSet active, CompiledRuleSet draft) {
+        var values = inputs.lenderValues(row.lenderValues());
+        // Each side reads its own copy: rules may change the facts they are given.
+        Assessment before = active.assess(inputs.application(row.payload()), row.assessedOn(), values);
+        Assessment after = draft.assess(inputs.application(row.payload()), row.assessedOn(), values);
+        return new Pair(row, before, after);
+    }
+
+    private void progress(UUID id, List<Object[]> changes, int done, int changed, WhatIfSummary summary, String status) {
+        if (!changes.isEmpty()) {
+            jdbc.batchUpdate("insert into what_if_change (run_id, position, application_id, lender_reference, legal_name, "
+                    + "outcome_before, outcome_after, reasons_before, reasons_after) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", changes);
+        }
+        jdbc.update("update what_if_run set done = ?, changed = ?, summary = ? where id = ?", done, changed, toJson(summary), id);
+        if (status != null) {
+            jdbc.update("update what_if_run set status = ?, finished_at = ? where id = ?", status,
+                    Timestamp.from(clock.instant()), id);
+        }
+    }
+
+    private List<Row> page(UUID lenderId, Timestamp from, Timestamp to, Row after) {
+        List<Object> params = new ArrayList<>(Arrays.asList(params(lenderId, from, to)));
+        String keyset = "";
+        if (after != null) {
+            keyset = " and (a.received_at > ? or (a.received_at = ? and a.id > ?))";
+            params.addAll(List.of(after.receivedAt(), after.receivedAt(), after.id()));
+        }
+        params.add(settings.whatIfChunk());
+        return jdbc.query("select a.id, a.lender_reference, a.legal_name, a.payload, a.lender_values, d.assessed_on, a.received_at "
+                        + "from application a join decision d on d.application_id = a.id" + where(lenderId, from, to)
+                        + keyset + " order by a.received_at, a.id limit ?",
+                (rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getTimestamp(7)),
+                params.toArray());
+    }
+
+    private static String where(UUID lenderId, Timestamp from, Timestamp to) {
+        return " where 1 = 1" + (lenderId == null ? "" : " and a.lender_id = ?") + (from == null ? "" : " and a.received_at >= ?")
+                + (to == null ? "" : " and a.received_at < ?");
+    }
+
+    private static Object[] params(UUID lenderId, Timestamp from, Timestamp to) {
+        List<Object> params = new ArrayList<>();
+        if (lenderId != null) {
+            params.add(lenderId);
+        }
+        if (from != null) {
+            params.add(from);
+        }
+        if (to != null) {
+            params.add(to);
+        }
+        return params.toArray();
+    }
+
+    private Timestamp start(LocalDate day) {
+        return day == null ? null : Timestamp.from(day.atStartOfDay(clock.getZone()).toInstant());
+    }
+
+    private static List<String> reasons(Assessment assessment) {
+        return assessment.getReasons().stream().map(WhatIfService::reason).toList();
+    }
+
+    private static String reason(Reason reason) {
+        return reason.getCode() + "(" + reason.getPoints() + ")";
+    }
+
+    private static WhatIfSummary summary(WhatIfTally before, WhatIfTally after, int done, int changed, long started) {
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new WhatIfSummary(before.side(), after.side(), done, changed, millis,
+                millis == 0 ? 0 : Math.round(done * 1000.0 / millis * 10) / 10.0);
+    }
+
+    private String toJson(WhatIfSummary summary) {
+        try {
+            return json.writeValueAsString(summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A run with its figures so far and up to 500 changed applications from the given position. */
+    public WhatIfView view(UUID id, int offset) {
+        var runs = jdbc.query("select draft_version, baseline_version, status, total, done, changed, summary, failure, "
+                        + "requested_by, requested_at, finished_at from what_if_run where id = ?",
+                (rs, i) -> new Object[]{rs.getInt(1), rs.getInt(2), rs.getString(3), (Integer) rs.getObject(4), rs.getInt(5),
+                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10), rs.getTimestamp(11)},
+                id);
+        if (runs.isEmpty()) {
+            throw new WhatIfNotFoundException(id);
+        }
+        Object[] r = runs.get(0);
+        List<WhatIfChange> changes = jdbc.query("select application_id, lender_reference, legal_name, outcome_before, "
+                        + "outcome_after, reasons_before, reasons_after from what_if_change where run_id = ? and position > ? "
+                        + "order by position limit ?",
+                (rs, i) -> new WhatIfChange(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        Outcome.valueOf(rs.getString(4)), Outcome.valueOf(rs.getString(5)), split(rs.getString(6)),
+                        split(rs.getString(7))),
+                id, Math.max(0, offset), SHOWN);
+        Integer total = (Integer) r[3];
+        int done = (Integer) r[4];
+        int percent = total == null || total == 0 ? ("RUNNING".equals(r[2]) ? 0 : 100) : (int) (100L * done / total);
+        return new WhatIfView(id, (Integer) r[0], (Integer) r[1], (String) r[2], total, done, percent, (Integer) r[5],
+                r[6] == null ? null : fromJson((String) r[6]), (String) r[7], (String) r[8], ((Timestamp) r[9]).toInstant(),
+                r[10] == null ? null : ((Timestamp) r[10]).toInstant(), changes, changes.size());
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
+    }
+
+    private WhatIfSummary fromJson(String summary) {
+        try {
+            return json.readValue(summary, WhatIfSummary.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

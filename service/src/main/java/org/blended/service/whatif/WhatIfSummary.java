@@ -1,0 +1,15 @@
+package org.blended.service.whatif;
+
+import java.util.Map;
+
+import org.blended.rules.assessment.Outcome;
+
+/** Both versions' figures over the same applications, side by side. */
+public record WhatIfSummary(Side active, Side draft, int applications, int changed, long millis,
+                            double applicationsPerSecond) {
+
+    /** One version's results: counts by outcome, approval rate (with or without conditions) and mean scores. */
+    public record Side(int version, String label, Map<Outcome, Integer> outcomes, double approvalRate,
+                       double meanSocialValueScore, double meanFinancialScore) {
+    }
+}
