@@ -46,7 +46,7 @@ final class RuleSetUploads {
         base.forEach(f -> files.put(f.path(), f));
         for (Upload upload : uploads) {
             RuleSetFile incoming = accepted(upload.fileName(), upload.content());
-            RuleSetFile replaced = files.values().stream().filter(f -> stem(f.name()).equals(stem(incoming.name())))
+            RuleSetFile replaced = files.values().stream().filter(f -> key(f).equals(key(incoming)))
                     .findFirst().orElse(null);
             String folder = replaced != null ? folder(replaced.path())
                     : incoming.kind() == RuleSetFile.Kind.TEST_SCENARIO ? ShippedRuleSet.SCENARIOS
@@ -111,9 +111,9 @@ final class RuleSetUploads {
     private static List<RuleSetFile> checked(List<RuleSetFile> files) {
         Set<String> names = new HashSet<>();
         for (RuleSetFile f : files) {
-            if (!names.add(stem(f.name()))) {
+            if (!names.add(key(f))) {
                 throw new RuleSetUploadException("Two files are named " + stem(f.name())
-                        + ": each table, DRL file and scenario file needs its own name.");
+                        + ": each table and DRL file needs its own name, and so does each scenario file.");
             }
         }
         if (files.stream().noneMatch(RuleSetFile::isRules)) {
@@ -121,6 +121,11 @@ final class RuleSetUploads {
         }
         files.sort(java.util.Comparator.comparing(RuleSetFile::path));
         return files;
+    }
+
+    /** Rules and scenarios are named apart: decision-matrix.drl.csv and decision-matrix.scesim are two files. */
+    private static String key(RuleSetFile file) {
+        return (file.kind() == RuleSetFile.Kind.TEST_SCENARIO ? "scenarios:" : "rules:") + stem(file.name());
     }
 
     /** "debt-service-cover.drl.csv" and "debt-service-cover.xlsx" are the same table. */

@@ -1,0 +1,223 @@
+package org.blended.service.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.blended.service.Examples;
+import org.blended.service.Http;
+import org.blended.service.TestLenders;
+import org.blended.service.security.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A policy owner's round trip through the API against PostgreSQL: download a table, change a
+ * threshold, upload it, validate, see which past applications would change and why, publish,
+ * see new decisions cite the new version, replay, roll back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"postgres", "test"})
+class RuleSetLifecycleTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestLenders lenders;
+
+    @Autowired
+    ShippedVersion shipped;
+
+    Http policy;
+    Http lender;
+    TestLenders.TestLender applicant;
+
+    @BeforeEach
+    void callers() {
+        policy = new Http(port, lenders.keyFor(Role.POLICY_OWNER));
+        applicant = lenders.newLender();
+        lender = new Http(port, applicant.apiKey());
+    }
+
+    @AfterEach
+    void backToTheShippedRules() {
+        shipped.restore();
+    }
+
+    @Test
+    void aThresholdChangeIsValidatedSimulatedPublishedCitedReplayedAndRolledBack() {
+        List<String> pastIds = new ArrayList<>();
+        for (String example : Examples.expectedOutcomes().keySet()) {
+            pastIds.add(Http.json(created(lender.postJson("/api/v1/applications", Examples.json(example)))).get("applicationId").asText());
+        }
+        JsonNode active = ok(policy.get("/api/v1/rule-sets/active"));
+        int shippedVersion = active.get("version").asInt();
+        String shippedLabel = active.get("label").asText();
+        assertThat(shippedLabel).startsWith("blended-rules-");
+
+        HttpResponse<String> download = policy.get("/api/v1/rule-sets/active/files/" + RuleSetEdits.REACH_TABLE);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> d.contains("attachment"));
+        String table = download.body();
+        assertThat(table).contains("I3 Reach of 20 or more per 10k");
+        HttpResponse<String> uploaded = policy.upload("/api/v1/rule-sets",
+                Map.of(RuleSetEdits.REACH_TABLE, RuleSetEdits.widerReachThreshold(table).getBytes(StandardCharsets.UTF_8)),
+                Map.of("note", "Wide reach from 40 people per 10k"));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        JsonNode draft = Http.json(uploaded);
+        int version = draft.get("version").asInt();
+        assertThat(draft.get("state").asText()).isEqualTo("DRAFT");
+        assertThat(draft.get("basedOn").asInt()).isEqualTo(shippedVersion);
+        assertThat(uploaded.headers().firstValue("Location")).hasValue("/api/v1/rule-sets/" + version);
+
+        HttpResponse<String> tooEarly = policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "");
+        assertThat(tooEarly.statusCode()).isEqualTo(409);
+        assertThat(Http.json(tooEarly).get("detail").asText()).contains("not been validated");
+
+        JsonNode report = ok(policy.post("/api/v1/rule-sets/" + version + "/validation", "application/json", ""));
+        assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.get("scenariosRun").asInt()).isGreaterThanOrEqualTo(81);
+        assertThat(report.get("scenariosFailed").asInt()).isZero();
+
+        HttpResponse<String> started = policy.postJson("/api/v1/rule-sets/" + version + "/what-if",
+                "{\"lender\": \"" + applicant.code() + "\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String run = started.headers().firstValue("Location").orElseThrow();
+        JsonNode whatIf = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> ok(policy.get(run)), r -> !r.get("status").asText().equals("RUNNING"));
+        assertThat(whatIf.get("status").asText()).as(whatIf.toString()).isEqualTo("FINISHED");
+        assertThat(whatIf.get("total").asInt()).isEqualTo(pastIds.size());
+        assertThat(whatIf.get("summary").get("active").get("version").asInt()).isEqualTo(shippedVersion);
+        assertThat(whatIf.get("summary").get("draft").get("version").asInt()).isEqualTo(version);
+        List<String> changed = new ArrayList<>();
+        whatIf.get("changes").forEach(c -> changed.add(c.get("lenderReference").asText() + " drops "
+                + c.get("reasonsRemoved") + " adds " + c.get("reasonsAdded")));
+        assertThat(changed).as("applications at 30 people per 10k lose the wide-reach band")
+                .anyMatch(c -> c.contains("I3-WIDE-REACH(3)") && c.contains("I3-GOOD-REACH(2)"))
+                .hasSize(whatIf.get("changed").asInt());
+        assertThat(whatIf.get("summary").get("draft").get("meanSocialValueScore").asDouble())
+                .isLessThan(whatIf.get("summary").get("active").get("meanSocialValueScore").asDouble());
+
+        JsonNode published = ok(policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", ""));
+        assertThat(published.get("state").asText()).isEqualTo("PUBLISHED");
+        assertThat(published.get("active").asBoolean()).isTrue();
+        assertThat(ok(policy.get("/api/v1/rule-sets/" + shippedVersion)).get("state").asText()).isEqualTo("RETIRED");
+        JsonNode decidedNow = Http.json(created(lender.postJson("/api/v1/applications", Examples.json("bakery-cic.json"))));
+        assertThat(decidedNow.get("decision").get("ruleSetVersion").asText()).isEqualTo("rule-set-" + version);
+        assertThat(decidedNow.get("decision").get("reasons").toString()).contains("I3-GOOD-REACH").doesNotContain("I3-WIDE-REACH");
+
+        JsonNode replayOld = ok(lender.post("/api/v1/applications/" + pastIds.get(0) + "/replay", "application/json", ""));
+        assertThat(replayOld.get("ruleSetVersion").asText()).isEqualTo(shippedLabel);
+        assertThat(replayOld.get("identical").asBoolean()).as(replayOld.toString()).isTrue();
+        JsonNode replayNew = ok(lender.post("/api/v1/applications/" + decidedNow.get("applicationId").asText() + "/replay",
+                "application/json", ""));
+        assertThat(replayNew.get("ruleSetVersion").asText()).isEqualTo("rule-set-" + version);
+        assertThat(replayNew.get("identical").asBoolean()).as(replayNew.toString()).isTrue();
+
+        JsonNode rolledBack = ok(policy.post("/api/v1/rule-sets/" + shippedVersion + "/rollback", "application/json", ""));
+        assertThat(rolledBack.get("active").asBoolean()).isTrue();
+        JsonNode afterRollBack = Http.json(created(lender.postJson("/api/v1/applications", Examples.json("bakery-cic.json"))));
+        assertThat(afterRollBack.get("decision").get("ruleSetVersion").asText()).isEqualTo(shippedLabel);
+        JsonNode retired = ok(policy.get("/api/v1/rule-sets/" + version));
+        assertThat(retired.get("state").asText()).isEqualTo("RETIRED");
+        List<String> history = new ArrayList<>();
+        retired.get("history").forEach(e -> history.add(e.get("action").asText() + " by " + e.get("actor").asText()));
+        assertThat(history).containsExactly("CREATED by test POLICY_OWNER", "VALIDATED by test POLICY_OWNER",
+                "PUBLISHED by test POLICY_OWNER", "RETIRED by test POLICY_OWNER");
+    }
+
+    @Test
+    void aChangeThatBreaksATestScenarioFailsValidationNamingItAndCannotBePublished() {
+        String table = policy.get("/api/v1/rule-sets/active/files/" + RuleSetEdits.COVER_TABLE).body();
+        int version = Http.json(created(policy.upload("/api/v1/rule-sets",
+                Map.of(RuleSetEdits.COVER_TABLE, RuleSetEdits.higherCoverThreshold(table).getBytes(StandardCharsets.UTF_8)),
+                Map.of()))).get("version").asInt();
+
+        JsonNode report = ok(policy.post("/api/v1/rule-sets/" + version + "/validation", "application/json", ""));
+        assertThat(report.get("valid").asBoolean()).isFalse();
+        List<String> failed = new ArrayList<>();
+        report.get("scenarios").forEach(s -> {
+            if (!s.get("passed").asBoolean()) {
+                failed.add(s.get("file").asText() + ": " + s.get("description").asText());
+            }
+        });
+        assertThat(failed).contains("financial-boundaries.scesim: Debt service cover exactly 1.25 is green");
+        assertThat(report.get("scenariosFailed").asInt()).isEqualTo(failed.size());
+
+        HttpResponse<String> publish = policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "");
+        assertThat(publish.statusCode()).isEqualTo(409);
+        assertThat(Http.json(publish).get("detail").asText()).contains("last validation failed");
+    }
+
+    @Test
+    void aCompileErrorNamesTheTableAndItsRow() {
+        String table = policy.get("/api/v1/rule-sets/active/files/" + RuleSetEdits.COVER_TABLE).body();
+        String broken = table.replace("\"1.0, 1.25\"", "\"1.0, 1.2.5\"");
+        int version = Http.json(created(policy.upload("/api/v1/rule-sets",
+                Map.of(RuleSetEdits.COVER_TABLE, broken.getBytes(StandardCharsets.UTF_8)), Map.of()))).get("version").asInt();
+
+        JsonNode report = ok(policy.post("/api/v1/rule-sets/" + version + "/validation", "application/json", ""));
+        assertThat(report.get("valid").asBoolean()).isFalse();
+        assertThat(report.get("stage").asText()).isEqualTo("compiling");
+        JsonNode problem = report.get("problems").get(0);
+        assertThat(problem.get("file").asText()).isEqualTo(RuleSetEdits.COVER_TABLE);
+        assertThat(problem.get("where").asText()).contains("row 11").contains("F1 Debt service cover from 1.0 to 1.25");
+    }
+
+    @Test
+    void hostileRuleContentIsRefusedBeforeAnythingIsCompiled() {
+        String drl = """
+                package org.blended.rules.extra;
+                import org.blended.rules.assessment.*;
+                rule "Harmless looking"
+                when
+                    $a : Assessment()
+                then
+                    System.exit(1);
+                end
+                """;
+        int version = Http.json(created(policy.upload("/api/v1/rule-sets",
+                Map.of("extra.drl", drl.getBytes(StandardCharsets.UTF_8)), Map.of()))).get("version").asInt();
+
+        JsonNode report = ok(policy.post("/api/v1/rule-sets/" + version + "/validation", "application/json", ""));
+        assertThat(report.get("valid").asBoolean()).isFalse();
+        assertThat(report.get("stage").asText()).contains("content check");
+        assertThat(report.get("compileMillis").asLong()).as("nothing compiled").isZero();
+        assertThat(report.get("problems").get(0).get("file").asText()).isEqualTo("extra.drl");
+        assertThat(report.get("problems").get(0).get("message").asText()).contains("System");
+        assertThat(policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "").statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void anUploadThatIsNotPartOfARuleSetIsRefusedWithTheReason() {
+        HttpResponse<String> refused = policy.upload("/api/v1/rule-sets", Map.of("notes.txt", "hello".getBytes()), Map.of());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Http.json(refused).get("detail").asText()).contains("notes.txt").contains(".csv or .xlsx");
+        assertThat(policy.get("/api/v1/rule-sets/999999").statusCode()).isEqualTo(404);
+        assertThat(lender.get("/api/v1/rule-sets").statusCode()).as("lenders do not edit rules").isEqualTo(403);
+    }
+
+    private static HttpResponse<String> created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return response;
+    }
+
+    private static JsonNode ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Http.json(response);
+    }
+}
