@@ -3,6 +3,7 @@ package org.blended.service.whatif;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.blended.rules.assessment.Outcome;
 
 /** An application the draft would decide differently: the outcome and the reasons (code and points) before and after. */
@@ -10,15 +11,18 @@ public record WhatIfChange(UUID applicationId, String lenderReference, String le
                            Outcome outcomeAfter, List<String> reasonsBefore, List<String> reasonsAfter) {
 
     /** Reasons the draft gives that the active version did not. */
+    @JsonProperty
     public List<String> reasonsAdded() {
         return reasonsAfter.stream().filter(r -> !reasonsBefore.contains(r)).toList();
     }
 
     /** Reasons the active version gave that the draft does not. */
+    @JsonProperty
     public List<String> reasonsRemoved() {
         return reasonsBefore.stream().filter(r -> !reasonsAfter.contains(r)).toList();
     }
 
+    @JsonProperty
     public boolean outcomeChanged() {
         return outcomeBefore != outcomeAfter;
     }

@@ -5,19 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The edits tests make to shipped decision tables, as a policy owner would in a spreadsheet. */
 final class RuleSetEdits {
 
-    static final String REACH_TABLE = "reach.drl.csv";
+    static final String RESERVES_TABLE = "reserves.drl.csv";
     static final String COVER_TABLE = "debt-service-cover.drl.csv";
 
     private RuleSetEdits() {
     }
 
-    /** I3: wide reach from 40 people per GBP 10k instead of 20 (the bakery and the boxing club, at 30, drop a band). */
-    static String widerReachThreshold(String reachTable) {
-        String edited = reachTable
-                .replace("I3 Reach from 5 to 20 per 10k,\"5, 20\"", "I3 Reach from 5 to 40 per 10k,\"5, 40\"")
-                .replace("I3 Reach of 20 or more per 10k,\"20, 1000000000\"", "I3 Reach of 40 or more per 10k,\"40, 1000000000\"")
-                .replace("You reach many people for the amount requested.,20", "You reach many people for the amount requested.,40");
-        assertThat(edited).as("the reach table as shipped").isNotEqualTo(reachTable).contains("\"40, 1000000000\"");
+    /**
+     * F6: reserves rate amber under six weeks of expenditure instead of one month. Four examples
+     * (1.2 to 1.45 months) drop from green to amber; every shipped Test Scenario still holds.
+     */
+    static String higherMinimumReserves(String reservesTable) {
+        String edited = reservesTable
+                .replace("F6 Reserves under a month,\"-1000000000, 1\"", "F6 Reserves under six weeks,\"-1000000000, 1.5\"")
+                .replace("F6 Reserves from one to three months,\"1, 3\"", "F6 Reserves from six weeks to three months,\"1.5, 3\"")
+                .replace("under the one month we look for.", "under the six weeks we look for.")
+                .replace("would last less than a month.,1", "would last less than six weeks.,1.5")
+                .replace("at least one month.", "at least six weeks.")
+                .replace("would last a month or more.", "would last six weeks or more.");
+        assertThat(edited).as("the reserves table as shipped").isNotEqualTo(reservesTable)
+                .contains("\"-1000000000, 1.5\"").contains("\"1.5, 3\"").contains("less than six weeks.,1.5");
         return edited;
     }
 

@@ -68,14 +68,14 @@ class RuleSetLifecycleTest {
         String shippedLabel = active.get("label").asText();
         assertThat(shippedLabel).startsWith("blended-rules-");
 
-        HttpResponse<String> download = policy.get("/api/v1/rule-sets/active/files/" + RuleSetEdits.REACH_TABLE);
+        HttpResponse<String> download = policy.get("/api/v1/rule-sets/active/files/" + RuleSetEdits.RESERVES_TABLE);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> d.contains("attachment"));
         String table = download.body();
-        assertThat(table).contains("I3 Reach of 20 or more per 10k");
+        assertThat(table).contains("F6 Reserves of three months or more");
         HttpResponse<String> uploaded = policy.upload("/api/v1/rule-sets",
-                Map.of(RuleSetEdits.REACH_TABLE, RuleSetEdits.widerReachThreshold(table).getBytes(StandardCharsets.UTF_8)),
-                Map.of("note", "Wide reach from 40 people per 10k"));
+                Map.of(RuleSetEdits.RESERVES_TABLE, RuleSetEdits.higherMinimumReserves(table).getBytes(StandardCharsets.UTF_8)),
+                Map.of("note", "Reserves under six weeks rate amber"));
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         JsonNode draft = Http.json(uploaded);
         int version = draft.get("version").asInt();
@@ -105,19 +105,19 @@ class RuleSetLifecycleTest {
         List<String> changed = new ArrayList<>();
         whatIf.get("changes").forEach(c -> changed.add(c.get("lenderReference").asText() + " drops "
                 + c.get("reasonsRemoved") + " adds " + c.get("reasonsAdded")));
-        assertThat(changed).as("applications at 30 people per 10k lose the wide-reach band")
-                .anyMatch(c -> c.contains("I3-WIDE-REACH(3)") && c.contains("I3-GOOD-REACH(2)"))
+        assertThat(changed).as("four applicants with 1.2 to 1.45 months of reserves drop to amber")
+                .hasSize(4).allMatch(c -> c.contains("drops [\"F6-GREEN(1)\"] adds [\"F6-AMBER(0)\"]"))
                 .hasSize(whatIf.get("changed").asInt());
-        assertThat(whatIf.get("summary").get("draft").get("meanSocialValueScore").asDouble())
-                .isLessThan(whatIf.get("summary").get("active").get("meanSocialValueScore").asDouble());
+        assertThat(whatIf.get("summary").get("draft").get("meanFinancialScore").asDouble())
+                .isLessThan(whatIf.get("summary").get("active").get("meanFinancialScore").asDouble());
 
         JsonNode published = ok(policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", ""));
         assertThat(published.get("state").asText()).isEqualTo("PUBLISHED");
         assertThat(published.get("active").asBoolean()).isTrue();
         assertThat(ok(policy.get("/api/v1/rule-sets/" + shippedVersion)).get("state").asText()).isEqualTo("RETIRED");
-        JsonNode decidedNow = Http.json(created(lender.postJson("/api/v1/applications", Examples.json("bakery-cic.json"))));
+        JsonNode decidedNow = Http.json(created(lender.postJson("/api/v1/applications", Examples.json("youth-boxing-charity.json"))));
         assertThat(decidedNow.get("decision").get("ruleSetVersion").asText()).isEqualTo("rule-set-" + version);
-        assertThat(decidedNow.get("decision").get("reasons").toString()).contains("I3-GOOD-REACH").doesNotContain("I3-WIDE-REACH");
+        assertThat(decidedNow.get("decision").get("reasons").toString()).contains("F6-AMBER").doesNotContain("F6-GREEN");
 
         JsonNode replayOld = ok(lender.post("/api/v1/applications/" + pastIds.get(0) + "/replay", "application/json", ""));
         assertThat(replayOld.get("ruleSetVersion").asText()).isEqualTo(shippedLabel);
@@ -129,8 +129,9 @@ class RuleSetLifecycleTest {
 
         JsonNode rolledBack = ok(policy.post("/api/v1/rule-sets/" + shippedVersion + "/rollback", "application/json", ""));
         assertThat(rolledBack.get("active").asBoolean()).isTrue();
-        JsonNode afterRollBack = Http.json(created(lender.postJson("/api/v1/applications", Examples.json("bakery-cic.json"))));
+        JsonNode afterRollBack = Http.json(created(lender.postJson("/api/v1/applications", Examples.json("youth-boxing-charity.json"))));
         assertThat(afterRollBack.get("decision").get("ruleSetVersion").asText()).isEqualTo(shippedLabel);
+        assertThat(afterRollBack.get("decision").get("reasons").toString()).contains("F6-GREEN").doesNotContain("F6-AMBER");
         JsonNode retired = ok(policy.get("/api/v1/rule-sets/" + version));
         assertThat(retired.get("state").asText()).isEqualTo("RETIRED");
         List<String> history = new ArrayList<>();
