@@ -1,0 +1,186 @@
+package org.blended.service.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.blended.service.Examples;
+import org.blended.service.Http;
+import org.blended.service.TestLenders;
+import org.blended.service.security.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A policy owner at work in a real headless Chromium (Debian's chromium and chromium-driver,
+ * installed by .ci/run): sign in, download a table, change a threshold, upload it, validate,
+ * run a what-if, publish, and roll back, by clicking as a person would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"postgres", "test"})
+class PolicyPageBrowserTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestLenders lenders;
+
+    @Autowired
+    JdbcUserDetailsManager people;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    ShippedVersion shipped;
+
+    @TempDir
+    Path downloads;
+
+    @TempDir
+    Path profile;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1200,1600", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        shipped.restore();
+    }
+
+    @Test
+    void aPolicyOwnerChangesAThresholdSeesItsEffectPublishesAndRollsBack() throws Exception {
+        TestLenders.TestLender lender = lenders.newLender();
+        Http api = new Http(port, lender.apiKey());
+        for (String example : Examples.expectedOutcomes().keySet()) {
+            assertThat(api.postJson("/api/v1/applications", Examples.json(example)).statusCode()).isEqualTo(201);
+        }
+        String username = "owner-" + UUID.randomUUID().toString().substring(0, 8);
+        people.createUser(User.withUsername(username).password(passwords.encode("a-long-enough-password"))
+                .roles(Role.POLICY_OWNER.name()).build());
+
+        browser.get(url("/policy"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("a-long-enough-password");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        String activeText = text("active-version");
+        assertThat(activeText).startsWith("Active: version ");
+        int shippedVersion = shipped.version();
+
+        browser.findElement(By.linkText(RuleSetEdits.RESERVES_TABLE)).click();
+        Path downloaded = downloads.resolve(RuleSetEdits.RESERVES_TABLE);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> Files.exists(downloaded));
+        String table = Files.readString(downloaded, StandardCharsets.UTF_8);
+        Path edited = Files.writeString(profile.resolve(RuleSetEdits.RESERVES_TABLE), RuleSetEdits.higherMinimumReserves(table));
+
+        browser.findElement(By.id("file")).sendKeys(edited.toAbsolutePath().toString());
+        browser.findElement(By.id("note")).sendKeys("Reserves under six weeks rate amber");
+        browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        showsMessage("Uploaded as draft version");
+        String draftUrl = browser.getCurrentUrl();
+        int draft = Integer.parseInt(draftUrl.substring(draftUrl.lastIndexOf('/') + 1));
+
+        browser.findElement(By.id("validate")).click();
+        showsMessage("all 81 Test Scenarios passed");
+        assertThat(text("validation-summary")).contains("passed");
+
+        browser.findElement(By.name("lender")).sendKeys(lender.code());
+        browser.findElement(By.id("run-what-if")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500))
+                .until(b -> b.findElement(By.id("status")).getText().startsWith("FINISHED"));
+        assertThat(text("progress")).isEqualTo("12 of 12 applications (100%)");
+        List<WebElement> changes = browser.findElements(By.cssSelector("#changes tbody tr"));
+        assertThat(changes).hasSize(4).allSatisfy(row -> assertThat(row.getText()).contains("F6-AMBER(0)").contains("F6-GREEN(1)"));
+        screenshot("policy-what-if.png");
+
+        browser.findElement(By.id("back-to-version")).click();
+        browser.findElement(By.id("publish")).click();
+        showsMessage("Published");
+        assertThat(text("state")).isEqualTo("ACTIVE");
+        String citedNow = Http.json(api.postJson("/api/v1/applications", Examples.json("youth-boxing-charity.json")))
+                .get("decision").get("ruleSetVersion").asText();
+        assertThat(citedNow).isEqualTo("rule-set-" + draft);
+
+        browser.get(url("/policy/rule-sets/" + shippedVersion));
+        browser.findElement(By.id("rollback")).click();
+        showsMessage("Rolled back");
+        assertThat(text("state")).isEqualTo("ACTIVE");
+        browser.findElement(By.id("all-versions")).click();
+        assertThat(browser.findElement(By.id("version-" + draft)).getText()).contains("RETIRED");
+        screenshot("policy-versions.png");
+    }
+
+    /** Waits for the answer to a form: the page that says what was done. */
+    private void showsMessage(String expected) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.findElements(By.id("message")).stream()
+                    .anyMatch(m -> m.getText().contains(expected)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("No message \"" + expected + "\" on " + browser.getCurrentUrl() + ":\n"
+                    + browser.getPageSource(), e);
+        }
+    }
+
+    /**
+     * The element's text once the page that has it is shown (a form's answer may still be on its
+     * way); when it never comes, the failure shows the page the browser is on.
+     */
+    private String text(String id) {
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> b.findElement(By.id(id))).getText();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("#" + id + " is not on " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(), e);
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
