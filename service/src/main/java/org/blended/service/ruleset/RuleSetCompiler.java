@@ -1,5 +1,6 @@
 package org.blended.service.ruleset;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,6 +9,8 @@ import java.util.regex.Pattern;
 
 import org.blended.service.assessment.CompiledRuleSet;
 import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -38,6 +41,8 @@ public class RuleSetCompiler {
             """;
     private static final String RESOURCES = "src/main/resources/";
     private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule(?: name)?[=: ]+['\"]([^'\"]+)['\"]");
+    private static final Pattern EXPRESSION = Pattern.compile("Expression (.+?):");
+    private static final Pattern GENERATED_ROW = Pattern.compile("rule values at [A-Z]+(\\d+)");
     private static final AtomicLong BUILDS = new AtomicLong();
 
     /** A compiled rule set, or the problems that stopped it; the container also runs the Test Scenarios. */
@@ -86,26 +91,42 @@ public class RuleSetCompiler {
         if (file != null && file.kind() == RuleSetFile.Kind.DRL && message.getLine() > 0) {
             where = "line " + message.getLine();
         } else if (file != null && file.kind() != RuleSetFile.Kind.DRL) {
-            where = tableRow(file, text);
+            where = tableRow(file, message.getLine(), text);
         }
         return new RuleSetProblem(name, where, plain(text));
     }
 
-    /** The table row whose rule the message names, as the row number a spreadsheet shows. */
-    private static String tableRow(RuleSetFile table, String text) {
-        Matcher rule = RULE_NAME.matcher(text);
-        if (!rule.find() || table.kind() != RuleSetFile.Kind.DECISION_TABLE_CSV) {
-            return rule.find(0) ? "rule \"" + rule.group(1) + "\"" : null;
-        }
-        String name = rule.group(1);
-        String[] lines = table.text().split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String first = lines[i].split(",", 2)[0].replace("\"", "").strip();
-            if (first.equals(name)) {
-                return "row " + (i + 1) + " (rule \"" + name + "\")";
+    /**
+     * The table row a problem is in, as the row number a spreadsheet shows. Drools reports the line
+     * (or the expression) of the rules it generated from the table, and marks each generated rule
+     * with the cell of its row.
+     */
+    private static String tableRow(RuleSetFile table, int line, String text) {
+        try {
+            InputType type = table.kind() == RuleSetFile.Kind.DECISION_TABLE_CSV ? InputType.CSV : InputType.XLS;
+            String[] generated = new SpreadsheetCompiler().compile(new ByteArrayInputStream(table.content()), type)
+                    .split("\\r?\\n");
+            int at = line > 0 ? line - 1 : -1;
+            Matcher expression = EXPRESSION.matcher(text);
+            if (at < 0 && expression.find()) {
+                String wanted = expression.group(1).strip();
+                for (int j = 0; j < generated.length && at < 0; j++) {
+                    if (generated[j].contains(wanted)) {
+                        at = j;
+                    }
+                }
             }
+            for (int i = Math.min(at, generated.length - 1); i >= 0; i--) {
+                Matcher cell = GENERATED_ROW.matcher(generated[i]);
+                if (cell.find()) {
+                    return "row " + cell.group(1);
+                }
+            }
+        } catch (RuntimeException unreadable) {
+            // fall back on the rule name below
         }
-        return "rule \"" + name + "\"";
+        Matcher rule = RULE_NAME.matcher(text);
+        return rule.find() ? "rule \"" + rule.group(1) + "\"" : null;
     }
 
     /** Drools' messages end with compiler internals a policy owner cannot use; the first lines carry the point. */
