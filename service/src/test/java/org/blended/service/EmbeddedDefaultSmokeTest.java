@@ -39,12 +39,23 @@ class EmbeddedDefaultSmokeTest {
             JsonNode batch = Batches.finished(http, http.post("/api/v1/batches", "text/csv", Batches.portfolioCsv()));
             assertThat(batch.get("status").asText()).isEqualTo("COMPLETED");
             assertThat(batch.get("decided").asInt()).isEqualTo(Examples.expectedOutcomes().size());
+
+            // The shipped rule base is version 1, and validates on H2 too (files stored as bytea).
+            Http policy = http.as("demo-policy-owner-key");
+            JsonNode active = Http.json(policy.get("/api/v1/rule-sets/active"));
+            assertThat(active.get("version").asInt()).isEqualTo(1);
+            assertThat(created.at("/decision/ruleSetVersion").asText()).isEqualTo(active.get("label").asText());
+            JsonNode report = Http.json(policy.post("/api/v1/rule-sets/1/validation", "application/json", ""));
+            assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
         }
 
         try (ConfigurableApplicationContext second = start(properties)) {
             JsonNode decision = Http.json(new Http(port(second), "demo-lender-key").get("/api/v1/applications/" + id + "/decision"));
             assertThat(decision.get("outcome").asText()).isEqualTo(Examples.expectedOutcomes().get(file));
             assertThat(decision.get("reasons").size()).isPositive();
+            JsonNode replay = Http.json(new Http(port(second), "demo-lender-key").post("/api/v1/applications/" + id + "/replay",
+                    "application/json", ""));
+            assertThat(replay.get("identical").asBoolean()).as(replay.toString()).isTrue();
         }
     }
 

@@ -129,11 +129,11 @@ public class RuleSetController {
         return report == null ? null : report.summary();
     }
 
-    static List<RuleSetUploads.Upload> uploads(List<MultipartFile> files) throws IOException {
-        List<RuleSetUploads.Upload> uploads = new ArrayList<>();
+    static List<RuleSetUpload> uploads(List<MultipartFile> files) throws IOException {
+        List<RuleSetUpload> uploads = new ArrayList<>();
         for (MultipartFile file : files) {
             if (!file.isEmpty()) {
-                uploads.add(new RuleSetUploads.Upload(file.getOriginalFilename() == null ? file.getName()
+                uploads.add(new RuleSetUpload(file.getOriginalFilename() == null ? file.getName()
                         : file.getOriginalFilename(), file.getBytes()));
             }
         }

@@ -25,18 +25,12 @@ final class RuleSetUploads {
     private RuleSetUploads() {
     }
 
-    record Upload(String fileName, byte[] content) {
-        boolean isBundle() {
-            return fileName.toLowerCase(Locale.ROOT).endsWith(".zip");
-        }
-    }
-
-    static List<RuleSetFile> merge(List<RuleSetFile> base, List<Upload> uploads) {
+    static List<RuleSetFile> merge(List<RuleSetFile> base, List<RuleSetUpload> uploads) {
         if (uploads.isEmpty()) {
             throw new RuleSetUploadException("Choose a file to upload: a decision table (.csv or .xlsx), "
                     + "a DRL file (.drl), Test Scenarios (.scesim), or a whole rule set as .zip.");
         }
-        if (uploads.stream().anyMatch(Upload::isBundle)) {
+        if (uploads.stream().anyMatch(RuleSetUpload::isBundle)) {
             if (uploads.size() > 1) {
                 throw new RuleSetUploadException("Upload a .zip bundle on its own: it replaces the whole rule set.");
             }
@@ -44,7 +38,7 @@ final class RuleSetUploads {
         }
         Map<String, RuleSetFile> files = new LinkedHashMap<>();
         base.forEach(f -> files.put(f.path(), f));
-        for (Upload upload : uploads) {
+        for (RuleSetUpload upload : uploads) {
             RuleSetFile incoming = accepted(upload.fileName(), upload.content());
             RuleSetFile replaced = files.values().stream().filter(f -> key(f).equals(key(incoming)))
                     .findFirst().orElse(null);
@@ -60,7 +54,7 @@ final class RuleSetUploads {
         return checked(new ArrayList<>(files.values()));
     }
 
-    private static List<RuleSetFile> bundle(Upload zip) {
+    private static List<RuleSetFile> bundle(RuleSetUpload zip) {
         List<RuleSetFile> files = new ArrayList<>();
         long total = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.content()))) {

@@ -69,7 +69,7 @@ public class RuleSets {
     }
 
     /** A new draft from the uploaded files, on top of the given version (the active one when null). */
-    public RuleSetRecord upload(Integer basedOn, List<RuleSetUploads.Upload> uploads, String note, String actor) {
+    public RuleSetRecord upload(Integer basedOn, List<RuleSetUpload> uploads, String note, String actor) {
         int base = basedOn != null ? get(basedOn).version() : active().version();
         List<RuleSetFile> files = RuleSetUploads.merge(store.files(base), uploads);
         String what = uploads.size() == 1 ? uploads.get(0).fileName() : uploads.size() + " files";

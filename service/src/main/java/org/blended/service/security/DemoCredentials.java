@@ -27,7 +27,7 @@ public class DemoCredentials implements ApplicationRunner {
 
     @ConfigurationProperties("blended.demo")
     public record Settings(String lenderCode, String lenderName, String lenderApiKey, String adminApiKey,
-                           String policyOwnerUsername, String policyOwnerPassword,
+                           String policyOwnerApiKey, String policyOwnerUsername, String policyOwnerPassword,
                            String adminUsername, String adminPassword) {
     }
 
@@ -58,6 +58,10 @@ public class DemoCredentials implements ApplicationRunner {
         if (present(settings.adminApiKey())) {
             apiKeys.register("demo admin key", settings.adminApiKey(), Role.ADMIN, null, "demo");
             log.warn("Demo admin API key from blended.demo.admin-api-key is active; not for production");
+        }
+        if (present(settings.policyOwnerApiKey())) {
+            apiKeys.register("demo policy owner key", settings.policyOwnerApiKey(), Role.POLICY_OWNER, null, "demo");
+            log.warn("Demo policy owner API key from blended.demo.policy-owner-api-key is active; not for production");
         }
         person(settings.policyOwnerUsername(), settings.policyOwnerPassword(), Role.POLICY_OWNER);
         person(settings.adminUsername(), settings.adminPassword(), Role.ADMIN);

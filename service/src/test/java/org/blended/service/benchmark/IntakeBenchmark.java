@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,19 +40,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class IntakeBenchmark {
 
     private static final String DATABASE = "blended_benchmark";
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String LENDER = "guest"; // RabbitMQ vouches for user_id = the publishing user
     private static final Path INTAKE = Path.of("target", "benchmark", "intake");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("applications", 10_000);
-        freshDatabase();
+        String url = BenchmarkDatabase.fresh(DATABASE);
         deleteRecursively(INTAKE);
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(BlendedApplication.class)
                 .profiles("postgres")
                 .run(arguments(Map.of(
-                        "spring.datasource.url", SERVER + DATABASE + "?reWriteBatchedInserts=true",
+                        "spring.datasource.url", url,
                         "spring.datasource.username", "postgres",
                         "spring.datasource.password", "",
                         "spring.rabbitmq.username", "guest",
@@ -160,7 +158,7 @@ public final class IntakeBenchmark {
             rows.add(tableRows);
         }
         int n = rows.get(0).size();
-        try (Connection connection = DriverManager.getConnection(SERVER + DATABASE + "?reWriteBatchedInserts=true", "postgres", "")) {
+        try (Connection connection = DriverManager.getConnection(BenchmarkDatabase.SERVER + DATABASE + "?reWriteBatchedInserts=true", "postgres", "")) {
             connection.setAutoCommit(false);
             long started = System.nanoTime();
             for (int from = 0; from < n; from += 100) { // per 100 applications, as the batch route commits them
@@ -248,14 +246,6 @@ public final class IntakeBenchmark {
                 lastLog = System.nanoTime();
             }
             Thread.sleep(100); // polling more often would itself take the database's time
-        }
-    }
-
-    private static void freshDatabase() throws Exception {
-        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE + " with (force)");
-            statement.execute("create database " + DATABASE);
         }
     }
 

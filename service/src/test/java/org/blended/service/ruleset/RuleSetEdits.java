@@ -3,9 +3,9 @@ package org.blended.service.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The edits tests make to shipped decision tables, as a policy owner would in a spreadsheet. */
-final class RuleSetEdits {
+public final class RuleSetEdits {
 
-    static final String RESERVES_TABLE = "reserves.drl.csv";
+    public static final String RESERVES_TABLE = "reserves.drl.csv";
     static final String COVER_TABLE = "debt-service-cover.drl.csv";
 
     private RuleSetEdits() {
@@ -15,7 +15,7 @@ final class RuleSetEdits {
      * F6: reserves rate amber under six weeks of expenditure instead of one month. Four examples
      * (1.2 to 1.45 months) drop from green to amber; every shipped Test Scenario still holds.
      */
-    static String higherMinimumReserves(String reservesTable) {
+    public static String higherMinimumReserves(String reservesTable) {
         String edited = reservesTable
                 .replace("F6 Reserves under a month,\"-1000000000, 1\"", "F6 Reserves under six weeks,\"-1000000000, 1.5\"")
                 .replace("F6 Reserves from one to three months,\"1, 3\"", "F6 Reserves from six weeks to three months,\"1.5, 3\"")

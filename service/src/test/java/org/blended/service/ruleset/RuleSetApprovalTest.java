@@ -1,0 +1,68 @@
+package org.blended.service.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.blended.service.assessment.RuleEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** With blended.rule-sets.require-approval, a second policy owner, not the draft's author, must approve it first. */
+@SpringBootTest
+@ActiveProfiles({"postgres", "test"})
+class RuleSetApprovalTest {
+
+    @Autowired
+    RuleSetStore store;
+    @Autowired
+    RuleSetLibrary library;
+    @Autowired
+    RuleSetCompiler compiler;
+    @Autowired
+    RuleContentGuard guard;
+    @Autowired
+    RuleSetScenarios scenarios;
+    @Autowired
+    RuleEngine engine;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    Clock clock;
+    @Autowired
+    ShippedVersion shipped;
+
+    @AfterEach
+    void backToTheShippedRules() {
+        shipped.restore();
+    }
+
+    @Test
+    void aDraftIsPublishedOnlyOnceAnotherPolicyOwnerApprovedIt() {
+        RuleSets ruleSets = new RuleSets(store, library, compiler, guard, scenarios, engine,
+                new RuleSetSettings(true, 1000, 500), json, clock);
+        String table = new String(RuleSetFiles.named(ruleSets.files(shipped.version()), shipped.version(),
+                RuleSetEdits.RESERVES_TABLE).content(), StandardCharsets.UTF_8);
+        int draft = ruleSets.upload(null, List.of(new RuleSetUpload(RuleSetEdits.RESERVES_TABLE,
+                RuleSetEdits.higherMinimumReserves(table).getBytes(StandardCharsets.UTF_8))), null, "alice").version();
+        assertThat(ruleSets.validate(draft, "alice").valid()).isTrue();
+
+        assertThatThrownBy(() -> ruleSets.publish(draft, "alice")).isInstanceOf(RuleSetConflictException.class)
+                .hasMessageContaining("Approval needed");
+        assertThatThrownBy(() -> ruleSets.approve(draft, "alice")).isInstanceOf(RuleSetConflictException.class)
+                .hasMessageContaining("second policy owner");
+
+        assertThat(ruleSets.approve(draft, "bob").approvedBy()).isEqualTo("bob");
+        assertThat(ruleSets.publish(draft, "alice").state()).isEqualTo(RuleSetState.PUBLISHED);
+        assertThat(engine.active().version()).isEqualTo(draft);
+        assertThat(ruleSets.history(draft)).extracting(e -> e.action() + " by " + e.actor())
+                .containsExactly("CREATED by alice", "VALIDATED by alice", "APPROVED by bob", "PUBLISHED by alice");
+    }
+}
