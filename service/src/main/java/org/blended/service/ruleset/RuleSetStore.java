@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Rule-set versions, their files, the active pointer and the audit trail, in the database. */
@@ -121,8 +120,8 @@ public class RuleSetStore {
         event(version, "RETIRED", actor, detail);
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    void event(int version, String action, String actor, String detail) {
+    /** Called inside the transactions above: an action and its record commit together. */
+    private void event(int version, String action, String actor, String detail) {
         jdbc.update("insert into rule_set_event (version, action, actor, at, detail) values (?, ?, ?, ?, ?)",
                 version, action, actor, now(), detail == null ? null : detail.length() > 1000 ? detail.substring(0, 1000) : detail);
     }

@@ -1,14 +1,20 @@
 package org.blended.service.ruleset;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.blended.service.assessment.CompiledRuleSet;
 import org.blended.service.assessment.RuleEngine;
+import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,6 +38,11 @@ public class RuleSets {
     private final RuleSetSettings settings;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ExecutorService scenarioRunner = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "test-scenarios");
+        thread.setDaemon(true); // a looping rule must not keep the service from shutting down
+        return thread;
+    });
 
     public RuleSets(RuleSetStore store, RuleSetLibrary library, RuleSetCompiler compiler, RuleContentGuard guard,
                     RuleSetScenarios scenarios, RuleEngine engine, RuleSetSettings settings, ObjectMapper json, Clock clock) {
@@ -97,7 +108,7 @@ public class RuleSets {
                 long started = System.nanoTime();
                 List<RuleSetFile> scenarioFiles = files.stream()
                         .filter(f -> f.kind() == RuleSetFile.Kind.TEST_SCENARIO).toList();
-                List<ScenarioResult> results = scenarios.run(build.container(), scenarioFiles);
+                List<ScenarioResult> results = runWithin(build.container(), scenarioFiles);
                 long scenarioMillis = (System.nanoTime() - started) / 1_000_000;
                 int failed = (int) results.stream().filter(r -> !r.passed()).count();
                 boolean valid = failed == 0 && !results.isEmpty();
@@ -111,6 +122,28 @@ public class RuleSets {
         store.recordValidation(version, report.valid(), toJson(report), actor, report.summary());
         log.info("{} validated rule set {}: {}", actor, version, report.summary());
         return report;
+    }
+
+    /**
+     * A rule that loops for ever would hold the validation up for good: past the time limit the
+     * validation fails and says so. The runner's thread cannot be stopped safely; it is left to
+     * finish or to die with the instance, and the log says which version it runs.
+     */
+    private List<ScenarioResult> runWithin(KieContainer container, List<RuleSetFile> files) {
+        var run = CompletableFuture.supplyAsync(() -> scenarios.run(container, files), scenarioRunner);
+        try {
+            return run.get(settings.scenarioSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            run.cancel(true);
+            log.error("The Test Scenarios of a draft did not finish within {} s; a rule may loop for ever", settings.scenarioSeconds());
+            return List.of(new ScenarioResult("all scenario files", 0, null, false, "The Test Scenarios did not finish within "
+                    + settings.scenarioSeconds() + " seconds: a rule may fire again and again for ever."));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running Test Scenarios", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The Test Scenarios could not be run", e.getCause());
+        }
     }
 
     public ValidationReport lastValidation(int version) {
@@ -210,12 +243,5 @@ public class RuleSets {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** For listings: the versions as the page and API show them. */
-    public List<RuleSetRecord> drafts() {
-        List<RuleSetRecord> drafts = new ArrayList<>();
-        store.all().stream().filter(r -> r.state() == RuleSetState.DRAFT).forEach(drafts::add);
-        return drafts;
     }
 }

@@ -15,10 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** With blended.rule-sets.require-approval, a second policy owner, not the draft's author, must approve it first. */
+/**
+ * The settings that change the life cycle: with blended.rule-sets.require-approval a second policy
+ * owner, not the draft's author, must approve a draft first; Test Scenarios that take longer than
+ * blended.rule-sets.scenario-seconds fail the validation instead of holding it up.
+ */
 @SpringBootTest
 @ActiveProfiles({"postgres", "test"})
-class RuleSetApprovalTest {
+class RuleSetSettingsTest {
 
     @Autowired
     RuleSetStore store;
@@ -45,13 +49,34 @@ class RuleSetApprovalTest {
     }
 
     @Test
+    void testScenariosThatDoNotFinishInTimeFailTheValidation() {
+        RuleSetScenarios stuck = new RuleSetScenarios() {
+            @Override
+            public List<ScenarioResult> run(org.kie.api.runtime.KieContainer container, List<RuleSetFile> files) {
+                try {
+                    Thread.sleep(10_000); // as a rule firing for ever would
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return List.of();
+            }
+        };
+        RuleSets ruleSets = new RuleSets(store, library, compiler, guard, stuck, engine,
+                new RuleSetSettings(false, 1000, 500, 1), json, clock);
+        int draft = ruleSets.upload(null, List.of(reservesEdit(ruleSets)), null, "alice").version();
+
+        long started = System.nanoTime();
+        ValidationReport report = ruleSets.validate(draft, "alice");
+        assertThat(report.valid()).isFalse();
+        assertThat(report.scenarios()).singleElement().satisfies(r -> assertThat(r.failure()).contains("did not finish within 1 seconds"));
+        assertThat((System.nanoTime() - started) / 1_000_000).as("answered after the limit, not after the scenarios").isLessThan(8_000);
+    }
+
+    @Test
     void aDraftIsPublishedOnlyOnceAnotherPolicyOwnerApprovedIt() {
         RuleSets ruleSets = new RuleSets(store, library, compiler, guard, scenarios, engine,
-                new RuleSetSettings(true, 1000, 500), json, clock);
-        String table = new String(RuleSetFiles.named(ruleSets.files(shipped.version()), shipped.version(),
-                RuleSetEdits.RESERVES_TABLE).content(), StandardCharsets.UTF_8);
-        int draft = ruleSets.upload(null, List.of(new RuleSetUpload(RuleSetEdits.RESERVES_TABLE,
-                RuleSetEdits.higherMinimumReserves(table).getBytes(StandardCharsets.UTF_8))), null, "alice").version();
+                new RuleSetSettings(true, 1000, 500, 120), json, clock);
+        int draft = ruleSets.upload(null, List.of(reservesEdit(ruleSets)), null, "alice").version();
         assertThat(ruleSets.validate(draft, "alice").valid()).isTrue();
 
         assertThatThrownBy(() -> ruleSets.publish(draft, "alice")).isInstanceOf(RuleSetConflictException.class)
@@ -64,5 +89,11 @@ class RuleSetApprovalTest {
         assertThat(engine.active().version()).isEqualTo(draft);
         assertThat(ruleSets.history(draft)).extracting(e -> e.action() + " by " + e.actor())
                 .containsExactly("CREATED by alice", "VALIDATED by alice", "APPROVED by bob", "PUBLISHED by alice");
+    }
+
+    private RuleSetUpload reservesEdit(RuleSets ruleSets) {
+        String table = new String(RuleSetFiles.named(ruleSets.files(shipped.version()), shipped.version(),
+                RuleSetEdits.RESERVES_TABLE).content(), StandardCharsets.UTF_8);
+        return new RuleSetUpload(RuleSetEdits.RESERVES_TABLE, RuleSetEdits.higherMinimumReserves(table).getBytes(StandardCharsets.UTF_8));
     }
 }
