@@ -74,6 +74,7 @@ create table what_if_change (
     outcome_after    varchar(32) not null,
     reasons_before   text        not null, -- reason codes in order, comma separated
     reasons_after    text        not null,
+    why              text        not null, -- what the draft's new reasons say, as the officer reads them
     primary key (run_id, position)
 );
 

@@ -125,7 +125,7 @@ public class WhatIfService {
                         changed++;
                         changes.add(new Object[]{id, changed, pair.row().id(), pair.row().reference(), pair.row().legalName(),
                                 pair.before().getOutcome().name(), pair.after().getOutcome().name(),
-                                String.join(",", reasonsBefore), String.join(",", reasonsAfter)});
+                                String.join(",", reasonsBefore), String.join(",", reasonsAfter), why(pair, reasonsBefore)});
                     }
                 }
                 done += rows.size();
@@ -153,7 +153,8 @@ public class WhatIfService {
     private void progress(UUID id, List<Object[]> changes, int done, int changed, WhatIfSummary summary, String status) {
         if (!changes.isEmpty()) {
             jdbc.batchUpdate("insert into what_if_change (run_id, position, application_id, lender_reference, legal_name, "
-                    + "outcome_before, outcome_after, reasons_before, reasons_after) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", changes);
+                    + "outcome_before, outcome_after, reasons_before, reasons_after, why) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    changes);
         }
         jdbc.update("update what_if_run set done = ?, changed = ?, summary = ? where id = ?", done, changed, toJson(summary), id);
         if (status != null) {
@@ -205,6 +206,13 @@ public class WhatIfService {
         return assessment.getReasons().stream().map(WhatIfService::reason).toList();
     }
 
+    /** The officer's sentences of the reasons the draft gives and the active version did not. */
+    private static String why(Pair pair, List<String> reasonsBefore) {
+        return pair.after().getReasons().stream().filter(r -> !reasonsBefore.contains(reason(r)))
+                .map(Reason::getText).filter(t -> t != null && !t.isBlank())
+                .reduce((a, b) -> a + " " + b).orElse("");
+    }
+
     private static String reason(Reason reason) {
         return reason.getCode() + "(" + reason.getPoints() + ")";
     }
@@ -235,11 +243,11 @@ public class WhatIfService {
         }
         Object[] r = runs.get(0);
         List<WhatIfChange> changes = jdbc.query("select application_id, lender_reference, legal_name, outcome_before, "
-                        + "outcome_after, reasons_before, reasons_after from what_if_change where run_id = ? and position > ? "
+                        + "outcome_after, reasons_before, reasons_after, why from what_if_change where run_id = ? and position > ? "
                         + "order by position limit ?",
                 (rs, i) -> new WhatIfChange(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         Outcome.valueOf(rs.getString(4)), Outcome.valueOf(rs.getString(5)), split(rs.getString(6)),
-                        split(rs.getString(7))),
+                        split(rs.getString(7)), rs.getString(8)),
                 id, Math.max(0, offset), SHOWN);
         Integer total = (Integer) r[3];
         int done = (Integer) r[4];

@@ -32,7 +32,7 @@ final class WhatIfTally {
 
     WhatIfSummary.Side side() {
         double approved = outcomes.get(Outcome.APPROVE) + outcomes.get(Outcome.APPROVE_WITH_CONDITIONS);
-        return new WhatIfSummary.Side(rules.version(), rules.label(), Map.copyOf(outcomes),
+        return new WhatIfSummary.Side(rules.version(), rules.label(), new EnumMap<>(outcomes),
                 count == 0 ? 0 : round(approved / count), count == 0 ? 0 : round((double) socialValue / count),
                 count == 0 ? 0 : round((double) financial / count));
     }

@@ -104,9 +104,10 @@ class RuleSetLifecycleTest {
         assertThat(whatIf.get("summary").get("draft").get("version").asInt()).isEqualTo(version);
         List<String> changed = new ArrayList<>();
         whatIf.get("changes").forEach(c -> changed.add(c.get("lenderReference").asText() + " drops "
-                + c.get("reasonsRemoved") + " adds " + c.get("reasonsAdded")));
+                + c.get("reasonsRemoved") + " adds " + c.get("reasonsAdded") + " because " + c.get("why").asText()));
         assertThat(changed).as("four applicants with 1.2 to 1.45 months of reserves drop to amber")
                 .hasSize(4).allMatch(c -> c.contains("drops [\"F6-GREEN(1)\"] adds [\"F6-AMBER(0)\"]"))
+                .allMatch(c -> c.contains("because Unrestricted reserves cover ") && c.contains("under the six weeks we look for."))
                 .hasSize(whatIf.get("changed").asInt());
         assertThat(whatIf.get("summary").get("draft").get("meanFinancialScore").asDouble())
                 .isLessThan(whatIf.get("summary").get("active").get("meanFinancialScore").asDouble());
