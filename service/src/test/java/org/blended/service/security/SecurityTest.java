@@ -77,7 +77,19 @@ class SecurityTest {
                 new Endpoint("GET", "/api/v1/rejections/" + rejectionOfA, null),
                 new Endpoint("POST", "/api/v1/batches", "[]"),
                 new Endpoint("GET", "/api/v1/batches", null),
-                new Endpoint("GET", "/api/v1/batches/" + batchOfA, null));
+                new Endpoint("GET", "/api/v1/batches/" + batchOfA, null),
+                new Endpoint("POST", "/api/v1/applications/" + applicationOfA + "/replay", null));
+    }
+
+    List<Endpoint> policyOwnerEndpoints() {
+        return List.of(
+                new Endpoint("GET", "/api/v1/rule-sets", null),
+                new Endpoint("GET", "/api/v1/rule-sets/active", null),
+                new Endpoint("GET", "/api/v1/rule-sets/active/files/reserves.drl.csv", null),
+                new Endpoint("GET", "/api/v1/rule-sets/active/bundle", null),
+                new Endpoint("POST", "/api/v1/rule-sets/999999/publication", null),
+                new Endpoint("POST", "/api/v1/rule-sets/999999/what-if", "{}"),
+                new Endpoint("GET", "/api/v1/what-if/" + UUID.randomUUID(), null));
     }
 
     List<Endpoint> adminEndpoints() {
@@ -93,7 +105,7 @@ class SecurityTest {
 
     @Test
     void everyEndpointButHealthAnswers401WithoutCredentials() {
-        for (Endpoint e : concat(lenderEndpoints(), adminEndpoints())) {
+        for (Endpoint e : concat(concat(lenderEndpoints(), adminEndpoints()), policyOwnerEndpoints())) {
             HttpResponse<String> response = call(anonymous, e);
             assertThat(response.statusCode()).as(e.toString()).isEqualTo(401);
             assertThat(response.headers().firstValue("Content-Type")).as(e.toString()).hasValue("application/problem+json");
@@ -128,6 +140,11 @@ class SecurityTest {
             assertThat(call(lenderA, e).statusCode()).as("lender " + e).isEqualTo(403);
             assertThat(call(policyOwner, e).statusCode()).as("policy owner " + e).isEqualTo(403);
         }
+        for (Endpoint e : policyOwnerEndpoints()) {
+            assertThat(call(lenderA, e).statusCode()).as("lender " + e).isEqualTo(403);
+            assertThat(call(admin, e).statusCode()).as("admin " + e).isEqualTo(403);
+            assertThat(call(policyOwner, e).statusCode()).as("policy owner " + e).isIn(200, 404);
+        }
     }
 
     @Test
@@ -138,6 +155,7 @@ class SecurityTest {
             assertThat(response.body()).doesNotContain("lenderReference");
         }
         assertThat(call(lenderB, lenderEndpoints().get(6)).statusCode()).isEqualTo(404); // the rejection
+        assertThat(call(lenderB, lenderEndpoints().get(lenderEndpoints().size() - 1)).statusCode()).as("replay").isEqualTo(404);
         assertThat(lenderB.get("/api/v1/rejections").body()).doesNotContain(rejectionOfA);
         assertThat(call(lenderB, lenderEndpoints().get(9)).statusCode()).isEqualTo(404); // the batch
         assertThat(lenderB.get("/api/v1/batches").body()).doesNotContain(batchOfA);
