@@ -61,6 +61,7 @@ create table what_if_run (
     failure          text,
     requested_by     varchar(120) not null,
     requested_at     timestamp with time zone not null,
+    updated_at       timestamp with time zone not null, -- its last progress: a run that stops moving was cut off
     finished_at      timestamp with time zone
 );
 

@@ -2,6 +2,7 @@ package org.blended.service.whatif;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +28,7 @@ import org.blended.service.ruleset.RuleSets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,6 +42,7 @@ public class WhatIfService {
 
     private static final Logger log = LoggerFactory.getLogger(WhatIfService.class);
     private static final int SHOWN = 500;
+    private static final Duration STALLED = Duration.ofMinutes(5);
 
     private final JdbcTemplate jdbc;
     private final RuleSets ruleSets;
@@ -49,6 +53,7 @@ public class WhatIfService {
     private final ObjectMapper json;
     private final Clock clock;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "what-if"));
+    private final AtomicReference<UUID> current = new AtomicReference<>();
 
     public WhatIfService(JdbcTemplate jdbc, RuleSets ruleSets, RuleSetLibrary library, LenderDirectory lenders,
                          StoredInputs inputs, RuleSetSettings settings, ObjectMapper json, Clock clock) {
@@ -67,8 +72,34 @@ public class WhatIfService {
         runner.shutdownNow();
     }
 
-    /** Starts a run of the version against the active one; answers at once with the run's id. */
-    public UUID start(int version, WhatIfScope scope, String actor) {
+    /**
+     * A run whose instance stopped would say RUNNING for ever: one with no progress for five
+     * minutes (a step takes well under a second) is marked failed, so the policy owner starts it again.
+     */
+    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+    void failAbandonedRuns() {
+        int abandoned = jdbc.update("update what_if_run set status = 'FAILED', failure = ?, finished_at = ? "
+                        + "where status = 'RUNNING' and updated_at < ?",
+                "The service instance running this what-if stopped before it finished; start it again.",
+                Timestamp.from(clock.instant()), Timestamp.from(clock.instant().minus(STALLED)));
+        if (abandoned > 0) {
+            log.warn("{} what-if runs had made no progress for {} and were marked failed", abandoned, STALLED);
+        }
+    }
+
+    /**
+     * Starts a run of the version against the active one; answers at once with the run's id. One
+     * run at a time per instance: a second is refused while the first goes on, rather than left
+     * waiting unseen.
+     */
+    public synchronized UUID start(int version, WhatIfScope scope, String actor) {
+        UUID running = current.get();
+        // Its last status may be written a moment before the runner lets go of it.
+        if (running != null && "RUNNING".equals(jdbc.queryForObject("select status from what_if_run where id = ?",
+                String.class, running))) {
+            throw new RuleSetConflictException("A what-if is already running",
+                    "What-if " + running + " is still running here; start this one when it has finished.");
+        }
         var draft = ruleSets.get(version);
         if (Boolean.FALSE.equals(draft.valid())) {
             throw new RuleSetConflictException("Validation failed",
@@ -83,11 +114,19 @@ public class WhatIfService {
         UUID id = UUID.randomUUID();
         Integer total = jdbc.queryForObject("select count(*) from application a join decision d on d.application_id = a.id"
                 + where(lenderId, from, to), Integer.class, params(lenderId, from, to));
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("insert into what_if_run (id, draft_version, baseline_version, lender_id, received_from, received_to, "
-                        + "status, total, requested_by, requested_at) values (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?)",
-                id, version, active, lenderId, from, to, total, actor, Timestamp.from(clock.instant()));
+                        + "status, total, requested_by, requested_at, updated_at) values (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?)",
+                id, version, active, lenderId, from, to, total, actor, now, now);
         log.info("{} started what-if {} of rule set {} against {} over {} applications", actor, id, version, active, total);
-        runner.submit(() -> run(id, version, active, lenderId, from, to));
+        current.set(id);
+        runner.submit(() -> {
+            try {
+                run(id, version, active, lenderId, from, to);
+            } finally {
+                current.set(null);
+            }
+        });
         return id;
     }
 
@@ -156,7 +195,8 @@ public class WhatIfService {
                     + "outcome_before, outcome_after, reasons_before, reasons_after, why) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     changes);
         }
-        jdbc.update("update what_if_run set done = ?, changed = ?, summary = ? where id = ?", done, changed, toJson(summary), id);
+        jdbc.update("update what_if_run set done = ?, changed = ?, summary = ?, updated_at = ? where id = ?", done, changed,
+                toJson(summary), Timestamp.from(clock.instant()), id);
         if (status != null) {
             jdbc.update("update what_if_run set status = ?, finished_at = ? where id = ?", status,
                     Timestamp.from(clock.instant()), id);
