@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RuleContentGuard {
 
-    /** Every problem found in the rule files of a rule set; none means that the rule content may be compiled. */
+    /** Every problem found in the rule and scenario files of a rule set; none means that they may be compiled and run. */
     public List<RuleSetProblem> check(List<RuleSetFile> files) {
         Set<RuleSetProblem> problems = new LinkedHashSet<>(); // each offence once per place
         for (RuleSetFile file : files) {
@@ -36,8 +36,9 @@ public class RuleContentGuard {
                 case DRL -> checkDrl(file, problems);
                 case DECISION_TABLE_CSV -> checkDecisionTable(file, InputType.CSV, problems);
                 case DECISION_TABLE_XLSX -> checkDecisionTable(file, InputType.XLS, problems);
+                case TEST_SCENARIO -> problems.addAll(ScenarioContentCheck.check(file));
                 default -> {
-                    // test scenarios and other files hold no rule code
+                    // other files are never compiled or run
                 }
             }
         }

@@ -43,6 +43,57 @@ class RuleContentGuardTest {
     }
 
     @Test
+    void theShippedTestScenariosPass() {
+        List<RuleSetFile> scenarios = InMemoryRuleBase.shippedScenarios();
+        assertThat(scenarios).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(guard.check(scenarios)).isEmpty();
+    }
+
+    // --- Test Scenarios: the runner creates and fills the classes they name, and runs their # expressions
+
+    @Test
+    void aScenarioExpressionThatRunsAProcessIsRefused() {
+        RuleSetFile scenario = shippedScenarioWith("# actualValue.contains(\"E1-INELIGIBLE-FORM\")",
+                "# Runtime.getRuntime().exec(\"touch /tmp/pwned\") != null");
+        assertThat(guard.check(List.of(scenario))).isNotEmpty().allSatisfy(problem -> {
+            assertThat(problem.file()).isEqualTo("eligibility.scesim");
+            assertThat(problem.where()).isEqualTo("the scenarios, scenario 2");
+        }).anySatisfy(problem -> assertThat(problem.message()).contains("calls Runtime"));
+    }
+
+    @Test
+    void aScenarioColumnOfAClassOutsideTheFactModelIsRefused() {
+        RuleSetFile scenario = shippedScenarioWith("<className>org.blended.rules.assessment.Metrics</className>",
+                "<className>java.io.File</className>");
+        assertThat(guard.check(List.of(scenario))).isNotEmpty()
+                .allSatisfy(problem -> assertThat(problem.message()).contains("java.io.File"));
+    }
+
+    @Test
+    void aScenarioFileWithEntitiesIsRefusedUnread() {
+        RuleSetFile scenario = new RuleSetFile("scenarios/x.scesim", ("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM "
+                + "\"file:///etc/hostname\">]><ScenarioSimulationModel>&e;</ScenarioSimulationModel>").getBytes(StandardCharsets.UTF_8));
+        assertThat(guard.check(List.of(scenario))).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("DOCTYPE"));
+    }
+
+    @Test
+    void aScenarioFileNamingOtherClassesForTheXmlReaderIsRefused() {
+        RuleSetFile scenario = new RuleSetFile("scenarios/x.scesim", ("<java.lang.ProcessBuilder><command><string>touch</string>"
+                + "<string>/tmp/pwned</string></command></java.lang.ProcessBuilder>").getBytes(StandardCharsets.UTF_8));
+        assertThat(guard.check(List.of(scenario))).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).startsWith("could not be read as Test Scenarios"));
+    }
+
+    private static RuleSetFile shippedScenarioWith(String shipped, String replacement) {
+        RuleSetFile eligibility = InMemoryRuleBase.shippedScenarios().stream()
+                .filter(f -> f.name().equals("eligibility.scesim")).findFirst().orElseThrow();
+        assertThat(eligibility.text()).contains(shipped);
+        return new RuleSetFile(eligibility.path(), eligibility.text().replaceFirst(java.util.regex.Pattern.quote(shipped),
+                java.util.regex.Matcher.quoteReplacement(replacement)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void theFactModelListHasEveryClassOfTheFactModelPackages() throws IOException {
         for (String pkg : List.of(FactModel.APPLICATION, FactModel.ASSESSMENT)) {
             Set<String> onDisk;
@@ -240,11 +291,19 @@ class RuleContentGuardTest {
     }
 
     @Test
-    void filesOtherThanRulesAreNotChecked() {
+    void filesThatAreNeitherRulesNorScenariosAreNotChecked() {
+        RuleSetFile notes = new RuleSetFile("notes.txt", "System.exit(0)".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(guard.check(List.of(notes))).isEmpty();
+    }
+
+    @Test
+    void aScenarioFileThatCannotBeReadIsReported() {
         RuleSetFile scenario = new RuleSetFile("scenarios/criteria.scesim",
                 "<ScenarioSimulationModel>System.exit(0)</ScenarioSimulationModel>".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(guard.check(List.of(scenario))).isEmpty();
+        assertThat(guard.check(List.of(scenario))).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).startsWith("could not be read as Test Scenarios"));
     }
 
     // --- helpers
