@@ -79,5 +79,8 @@ create table what_if_change (
     primary key (run_id, position)
 );
 
+-- How many decisions each version made, shown with the version.
+create index decision_rule_set_version_idx on decision (rule_set_version, decided_at);
+
 -- The lender's own measure values as the rules saw them, so that replay and what-if use them.
 alter table application add column lender_values text;

@@ -35,15 +35,15 @@ public class RuleSetController {
     @Operation(summary = "Every version, newest first")
     public List<RuleSetView> list() {
         int active = ruleSets.active().version();
-        return ruleSets.all().stream().map(r -> RuleSetView.of(r, r.version() == active, summary(r), null, null)).toList();
+        return ruleSets.all().stream().map(r -> RuleSetView.of(r, r.version() == active, summary(r), null, null, null)).toList();
     }
 
     @GetMapping("/{version}")
     @Operation(summary = "One version (a number, or 'active') with its files and history")
     public RuleSetView get(@PathVariable String version) {
         RuleSetRecord r = resolve(version);
-        return RuleSetView.of(r, r.version() == ruleSets.active().version(), summary(r), ruleSets.files(r.version()),
-                ruleSets.history(r.version()));
+        return RuleSetView.of(r, r.version() == ruleSets.active().version(), summary(r), ruleSets.decisionsMade(r.version()),
+                ruleSets.files(r.version()), ruleSets.history(r.version()));
     }
 
     @GetMapping(path = "/{version}/files/{name}", produces = MediaType.ALL_VALUE)

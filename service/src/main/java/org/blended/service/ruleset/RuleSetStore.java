@@ -61,6 +61,12 @@ public class RuleSetStore {
                 version);
     }
 
+    /** How many decisions cite the label, and when the latest was made. */
+    public DecisionsMade decisionsMade(String label) {
+        return jdbc.queryForObject("select count(*), max(decided_at) from decision where rule_set_version = ?",
+                (rs, i) -> new DecisionsMade(rs.getLong(1), instant(rs, 2)), label);
+    }
+
     /** A new draft with its files; the label, when null, is "rule-set-" and the version. */
     @Transactional
     public RuleSetRecord create(String label, Integer basedOn, String note, List<RuleSetFile> files, String actor) {

@@ -74,6 +74,10 @@ public class RuleSets {
         return store.files(version);
     }
 
+    public DecisionsMade decisionsMade(int version) {
+        return store.decisionsMade(get(version).label());
+    }
+
     public List<RuleSetEvent> history(int version) {
         get(version);
         return store.events(version);

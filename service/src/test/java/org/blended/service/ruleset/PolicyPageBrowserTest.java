@@ -142,6 +142,8 @@ class PolicyPageBrowserTest {
         String citedNow = Http.json(api.postJson("/api/v1/applications", Examples.json("youth-boxing-charity.json")))
                 .get("decision").get("ruleSetVersion").asText();
         assertThat(citedNow).isEqualTo("rule-set-" + draft);
+        browser.navigate().refresh();
+        assertThat(text("decisions-made")).startsWith("Decisions made with this version: 1 (the latest ");
 
         browser.get(url("/policy/rule-sets/" + shippedVersion));
         browser.findElement(By.id("rollback")).click();

@@ -120,6 +120,8 @@ class RuleSetLifecycleTest {
         assertThat(decidedNow.get("decision").get("ruleSetVersion").asText()).isEqualTo("rule-set-" + version);
         assertThat(decidedNow.get("decision").get("reasons").toString()).contains("F6-AMBER").doesNotContain("F6-GREEN");
 
+        assertThat(ok(policy.get("/api/v1/rule-sets/" + version)).get("decisions").get("count").asLong()).isEqualTo(1);
+
         JsonNode replayOld = ok(lender.post("/api/v1/applications/" + pastIds.get(0) + "/replay", "application/json", ""));
         assertThat(replayOld.get("ruleSetVersion").asText()).isEqualTo(shippedLabel);
         assertThat(replayOld.get("identical").asBoolean()).as(replayOld.toString()).isTrue();
