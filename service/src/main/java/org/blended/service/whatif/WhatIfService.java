@@ -1,5 +1,6 @@
 package org.blended.service.whatif;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -130,7 +131,8 @@ public class WhatIfService {
         return id;
     }
 
-    private record Row(UUID id, String reference, String legalName, String payload, String lenderValues,
+    private record Row(UUID id, String reference, String legalName, String legalForm, BigDecimal amount, String payload,
+                       String lenderValues,
                        LocalDate assessedOn, Timestamp receivedAt) {
     }
 
@@ -144,6 +146,7 @@ public class WhatIfService {
             CompiledRuleSet active = library.compiled(activeVersion);
             WhatIfTally before = new WhatIfTally(active);
             WhatIfTally after = new WhatIfTally(draft);
+            WhatIfGroups groups = new WhatIfGroups();
             int done = 0;
             int changed = 0;
             Row last = null;
@@ -158,6 +161,7 @@ public class WhatIfService {
                 for (Pair pair : pairs) {
                     before.add(pair.before());
                     after.add(pair.after());
+                    groups.add(pair.row().legalForm(), pair.row().amount(), pair.before(), pair.after());
                     List<String> reasonsBefore = reasons(pair.before());
                     List<String> reasonsAfter = reasons(pair.after());
                     if (pair.before().getOutcome() != pair.after().getOutcome() || !reasonsBefore.equals(reasonsAfter)) {
@@ -169,9 +173,9 @@ public class WhatIfService {
                 }
                 done += rows.size();
                 last = rows.get(rows.size() - 1);
-                progress(id, changes, done, changed, summary(before, after, done, changed, started), null);
+                progress(id, changes, done, changed, summary(before, after, groups, done, changed, started), null);
             }
-            progress(id, List.of(), done, changed, summary(before, after, done, changed, started), "FINISHED");
+            progress(id, List.of(), done, changed, summary(before, after, groups, done, changed, started), "FINISHED");
             log.info("What-if {} finished: {} applications, {} would change, in {} ms", id, done, changed,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
@@ -211,11 +215,13 @@ public class WhatIfService {
             params.addAll(List.of(after.receivedAt(), after.receivedAt(), after.id()));
         }
         params.add(settings.whatIfChunk());
-        return jdbc.query("select a.id, a.lender_reference, a.legal_name, a.payload, a.lender_values, d.assessed_on, a.received_at "
+        return jdbc.query("select a.id, a.lender_reference, a.legal_name, a.legal_form, a.amount, a.payload, a.lender_values, "
+                        + "d.assessed_on, a.received_at "
                         + "from application a join decision d on d.application_id = a.id" + where(lenderId, from, to)
                         + keyset + " order by a.received_at, a.id limit ?",
                 (rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getTimestamp(7)),
+                        rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
+                        rs.getTimestamp(9)),
                 params.toArray());
     }
 
@@ -257,9 +263,10 @@ public class WhatIfService {
         return reason.getCode() + "(" + reason.getPoints() + ")";
     }
 
-    private static WhatIfSummary summary(WhatIfTally before, WhatIfTally after, int done, int changed, long started) {
+    private static WhatIfSummary summary(WhatIfTally before, WhatIfTally after, WhatIfGroups groups, int done, int changed,
+                                         long started) {
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new WhatIfSummary(before.side(), after.side(), done, changed, millis,
+        return new WhatIfSummary(before.side(), after.side(), groups.groups(), done, changed, millis,
                 millis == 0 ? 0 : Math.round(done * 1000.0 / millis * 10) / 10.0);
     }
 

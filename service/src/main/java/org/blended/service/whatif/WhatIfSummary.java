@@ -1,12 +1,13 @@
 package org.blended.service.whatif;
 
+import java.util.List;
 import java.util.Map;
 
 import org.blended.rules.assessment.Outcome;
 
-/** Both versions' figures over the same applications, side by side. */
-public record WhatIfSummary(Side active, Side draft, int applications, int changed, long millis,
-                            double applicationsPerSecond) {
+/** Both versions' figures over the same applications, side by side, overall and by kind of applicant. */
+public record WhatIfSummary(Side active, Side draft, List<WhatIfGroups.Group> groups, int applications, int changed,
+                            long millis, double applicationsPerSecond) {
 
     /** One version's results: counts by outcome, approval rate (with or without conditions) and mean scores. */
     public record Side(int version, String label, Map<Outcome, Integer> outcomes, double approvalRate,

@@ -109,6 +109,10 @@ class RuleSetLifecycleTest {
                 .hasSize(4).allMatch(c -> c.contains("drops [\"F6-GREEN(1)\"] adds [\"F6-AMBER(0)\"]"))
                 .allMatch(c -> c.contains("because Unrestricted reserves cover ") && c.contains("under the six weeks we look for."))
                 .hasSize(whatIf.get("changed").asInt());
+        List<String> groups = new ArrayList<>();
+        whatIf.get("summary").get("groups").forEach(g -> groups.add(g.get("dimension").asText() + " " + g.get("group").asText()
+                + ": " + g.get("applications").asInt()));
+        assertThat(groups).contains("legal form CIC: 4", "amount requested up to GBP 50k: 5");
         assertThat(whatIf.get("summary").get("draft").get("meanFinancialScore").asDouble())
                 .isLessThan(whatIf.get("summary").get("active").get("meanFinancialScore").asDouble());
 
