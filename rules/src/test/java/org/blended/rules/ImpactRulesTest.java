@@ -86,7 +86,9 @@ class ImpactRulesTest {
     @Test
     void priorityGroupHiresCountAndSelfReportedOnesAreDiscountedAndFlagged() {
         Application recorded = sound();
-        recorded.getImpact().getClaims().add(claim(Measure.PRIORITY_GROUP_HIRES, 3, EvidenceGrade.RECORDS));
+        org.blended.rules.application.Claim hires = claim(Measure.PRIORITY_GROUP_HIRES, 3, EvidenceGrade.RECORDS);
+        hires.setProgramme("Referrals from the Jobcentre Plus work coach team");
+        recorded.getImpact().getClaims().add(hires);
         Application selfReported = sound();
         selfReported.getImpact().getClaims().add(claim(Measure.PRIORITY_GROUP_HIRES, 3, EvidenceGrade.SELF_REPORTED));
 

@@ -2,6 +2,8 @@ package org.blended.rules.application;
 
 import java.math.BigDecimal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -23,6 +25,10 @@ public class Claim {
     @NotNull
     private EvidenceGrade evidence;
 
+    /** For priority-group hires (I5): the recruitment programme behind them, e.g. a referral partnership. */
+    @Size(max = 300)
+    private String programme;
+
     public Measure getMeasure() { return measure; }
     public void setMeasure(Measure measure) { this.measure = measure; }
     public BigDecimal getValue() { return value; }
@@ -30,5 +36,13 @@ public class Claim {
     public String getUnit() { return unit; }
     public void setUnit(String unit) { this.unit = unit; }
     public EvidenceGrade getEvidence() { return evidence; }
+    public String getProgramme() { return programme; }
+    public void setProgramme(String programme) { this.programme = programme; }
+
+    /** Priority-group hires with no recruitment programme named: they count at no more than self-reported weight (I5). */
+    @JsonIgnore
+    public boolean isUnprogrammedHire() {
+        return measure == Measure.PRIORITY_GROUP_HIRES && (programme == null || programme.isBlank());
+    }
     public void setEvidence(EvidenceGrade evidence) { this.evidence = evidence; }
 }

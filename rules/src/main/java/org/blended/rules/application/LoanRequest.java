@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -50,6 +51,18 @@ public class LoanRequest {
     @Size(max = 20)
     private List<@NotBlank @Size(max = 200) String> declinedElsewhere = new ArrayList<>();
 
+    /**
+     * E5 additionality as the lender's officer judged it, 0 (readily fundable commercially) to 3
+     * (no other finance to be had); when absent, the rules work it out from declines and the rationale.
+     */
+    @Min(0)
+    @Max(3)
+    private Integer additionality;
+
+    /** Why commercial finance will not do, in the applicant's words. */
+    @Size(max = 2000)
+    private String additionalityRationale;
+
     public RequestType getType() { return type; }
     public void setType(RequestType type) { this.type = type; }
     public BigDecimal getAmount() { return amount; }
@@ -67,5 +80,38 @@ public class LoanRequest {
     public BigDecimal getInterestRatePct() { return interestRatePct; }
     public void setInterestRatePct(BigDecimal interestRatePct) { this.interestRatePct = interestRatePct; }
     public List<String> getDeclinedElsewhere() { return declinedElsewhere; }
+    public Integer getAdditionality() { return additionality; }
+    public void setAdditionality(Integer additionality) { this.additionality = additionality; }
+    public String getAdditionalityRationale() { return additionalityRationale; }
+    public void setAdditionalityRationale(String additionalityRationale) { this.additionalityRationale = additionalityRationale; }
+
+    /**
+     * E5 on the catalogue's 0-3 scale: the officer's score when given; otherwise 3 when two or more
+     * lenders declined, 2 when one did, 1 for a rationale alone, and none (not shown) without any.
+     */
+    @JsonIgnore
+    public Integer getAdditionalityScore() {
+        if (additionality != null) {
+            return additionality;
+        }
+        int declines = declinedElsewhere == null ? 0 : declinedElsewhere.size();
+        if (declines > 0) {
+            return declines >= 2 ? 3 : 2;
+        }
+        return additionalityRationale != null && !additionalityRationale.isBlank() ? 1 : null;
+    }
+
+    /** What the additionality score rests on, for the reason text. */
+    @JsonIgnore
+    public String getAdditionalityBasis() {
+        if (additionality != null) {
+            return "the lender's officer scored it " + additionality + " of 3";
+        }
+        if (declinedElsewhere != null && !declinedElsewhere.isEmpty()) {
+            return "declined by " + String.join(", ", declinedElsewhere);
+        }
+        return additionalityRationale != null && !additionalityRationale.isBlank()
+                ? "no decline, but a reason why commercial finance will not do" : "no decline and no reason given";
+    }
     public void setDeclinedElsewhere(List<String> declinedElsewhere) { this.declinedElsewhere = declinedElsewhere; }
 }

@@ -23,6 +23,7 @@ public class Metrics {
     private Double peoplePer10k;
     private double newAnnualDebtService;
     private boolean accountsPresent;
+    private Double expenditure;
 
     public Metrics() {
     }
@@ -59,6 +60,7 @@ public class Metrics {
             m.debtServiceCover = debtService > 0 ? round(cashAvailable / debtService) : null;
             m.loanToTurnover = income > 0 ? round(amount / income) : null;
             m.tradedIncomePct = income > 0 ? round(100 * latest.getTradedIncome().doubleValue() / income) : null;
+            m.expenditure = expenditure > 0 ? expenditure : null;
             m.reservesMonths = expenditure > 0 && latest.getUnrestrictedReserves() != null
                     ? round(12 * latest.getUnrestrictedReserves().doubleValue() / expenditure) : null;
         }
@@ -98,5 +100,8 @@ public class Metrics {
     public double getNewAnnualDebtService() { return newAnnualDebtService; }
     public void setNewAnnualDebtService(double newAnnualDebtService) { this.newAnnualDebtService = newAnnualDebtService; }
     public boolean isAccountsPresent() { return accountsPresent; }
+    /** The latest year's expenditure in GBP, what I6 sets local spend against; null without accounts. */
+    public Double getExpenditure() { return expenditure; }
+    public void setExpenditure(Double expenditure) { this.expenditure = expenditure; }
     public void setAccountsPresent(boolean accountsPresent) { this.accountsPresent = accountsPresent; }
 }

@@ -18,6 +18,9 @@ public class NetClaim {
     /** The contribution adjustments as applied, e.g. "(1 - 25% deadweight) x (1 - 25% attribution) x (1 - 0% displacement)". */
     private String contribution;
 
+    /** For local spend (I6): the net figure as a percentage of the year's expenditure, once worked out. */
+    private Double shareOfSpendPct;
+
     public NetClaim() {
     }
 
@@ -72,6 +75,8 @@ public class NetClaim {
                 + " evidence";
     }
 
+    public Double getShareOfSpendPct() { return shareOfSpendPct; }
+    public void setShareOfSpendPct(Double shareOfSpendPct) { this.shareOfSpendPct = shareOfSpendPct; }
     public String getContribution() { return contribution; }
     public void setContribution(String contribution) { this.contribution = contribution; }
     public Measure getMeasure() { return measure; }
