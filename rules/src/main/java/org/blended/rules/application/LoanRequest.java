@@ -53,7 +53,7 @@ public class LoanRequest {
 
     /**
      * E5 additionality as the lender's officer judged it, 0 (readily fundable commercially) to 3
-     * (no other finance to be had); when absent, the rules work it out from declines and the rationale.
+     * (no other finance to be had); when absent, the E5 table scores the declines and the rationale.
      */
     @Min(0)
     @Max(3)
@@ -85,20 +85,10 @@ public class LoanRequest {
     public String getAdditionalityRationale() { return additionalityRationale; }
     public void setAdditionalityRationale(String additionalityRationale) { this.additionalityRationale = additionalityRationale; }
 
-    /**
-     * E5 on the catalogue's 0-3 scale: the officer's score when given; otherwise 3 when two or more
-     * lenders declined, 2 when one did, 1 for a rationale alone, and none (not shown) without any.
-     */
+    /** Whether the applicant says why commercial finance will not do (E5). */
     @JsonIgnore
-    public Integer getAdditionalityScore() {
-        if (additionality != null) {
-            return additionality;
-        }
-        int declines = declinedElsewhere == null ? 0 : declinedElsewhere.size();
-        if (declines > 0) {
-            return declines >= 2 ? 3 : 2;
-        }
-        return additionalityRationale != null && !additionalityRationale.isBlank() ? 1 : null;
+    public boolean isRationaleGiven() {
+        return additionalityRationale != null && !additionalityRationale.isBlank();
     }
 
     /** What the additionality score rests on, for the reason text. */
