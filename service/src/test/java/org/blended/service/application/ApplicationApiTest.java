@@ -186,7 +186,9 @@ class ApplicationApiTest {
         String file = Examples.expectedOutcomes().keySet().iterator().next();
         http.postJson("/api/v1/applications", Examples.withReference(file, "M-" + UUID.randomUUID()));
 
-        assertThat(Http.json(http.get("/actuator/health")).get("status").asText()).isEqualTo("UP");
+        // Camel's consumers report ready once they have polled: a context just started may need a moment.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> Http.json(http.get("/actuator/health")).get("status").asText(), "UP"::equals);
         String prometheus = http.get("/actuator/prometheus").body();
         assertThat(prometheus).containsPattern("blended_applications_total\\{channel=\"REST\",outcome=\"[A-Z_]+\"");
         assertThat(prometheus).contains("blended_evaluation_seconds_count");
