@@ -1,6 +1,7 @@
 package org.blended.integration.intake;
 
 import java.io.IOException;
+import java.lang.annotation.ElementType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +16,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import org.blended.rules.application.Application;
 import org.springframework.stereotype.Component;
 
@@ -31,13 +34,28 @@ public class SubmissionReader {
     private final ObjectReader reader;
     private final Validator validator;
 
-    public SubmissionReader(ObjectMapper objectMapper, Validator validator) {
+    public SubmissionReader(ObjectMapper objectMapper, ValidatorFactory validation) {
         this.reader = objectMapper.copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .addHandler(new FieldProblemCollector())
                 .readerFor(Application.class);
-        this.validator = validator;
+        // An application is no JPA entity: with JPA present, the default resolver asks the persistence
+        // provider whether every property of every nested object is loaded, a sizeable share of intake time.
+        this.validator = validation.usingContext().traversableResolver(new EverythingReachable()).getValidator();
+    }
+
+    /** Every property of an application is plain data, always there to validate. */
+    private static final class EverythingReachable implements TraversableResolver {
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootType, Path path, ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootType, Path path, ElementType type) {
+            return true;
+        }
     }
 
     public Application read(byte[] payload) {

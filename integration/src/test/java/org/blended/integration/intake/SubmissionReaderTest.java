@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SubmissionReaderTest {
 
     private final SubmissionReader reader = new SubmissionReader(new ObjectMapper().findAndRegisterModules(),
-            Validation.buildDefaultValidatorFactory().getValidator());
+            Validation.buildDefaultValidatorFactory());
 
     static final String VALID = """
             {"lenderReference": "T-1",

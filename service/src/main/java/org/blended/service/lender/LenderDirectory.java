@@ -2,8 +2,10 @@ package org.blended.service.lender;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.blended.integration.intake.Lenders;
 import org.springframework.stereotype.Service;
@@ -18,6 +20,12 @@ public class LenderDirectory implements Lenders {
 
     private final LenderRepository lenders;
     private final Clock clock;
+    /**
+     * A lender's code names it for good, so the id found for a code is kept: every queue message
+     * and dropped file asks, and the query was a quarter of the queue route's time. Codes not
+     * (yet) registered are not kept, so a lender registered on another instance is found.
+     */
+    private final Map<String, UUID> idsByCode = new ConcurrentHashMap<>();
 
     public LenderDirectory(LenderRepository lenders, Clock clock) {
         this.lenders = lenders;
@@ -25,9 +33,14 @@ public class LenderDirectory implements Lenders {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<UUID> idOfCode(String code) {
-        return lenders.findByCode(code).map(Lender::getId);
+        UUID known = idsByCode.get(code);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<UUID> found = lenders.findByCode(code).map(Lender::getId);
+        found.ifPresent(id -> idsByCode.put(code, id));
+        return found;
     }
 
     @Transactional(readOnly = true)

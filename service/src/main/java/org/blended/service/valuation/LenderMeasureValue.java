@@ -11,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import org.blended.rules.application.Measure;
-import org.blended.rules.assessment.MeasureValue;
 
 /** A lender's own value for one measure; it replaces the rule set's default for that lender. */
 @Entity
@@ -47,10 +46,6 @@ public class LenderMeasureValue {
         this.gbpPerUnit = gbpPerUnit;
         this.source = source;
         this.licence = licence;
-    }
-
-    MeasureValue toFact() {
-        return new MeasureValue(measure, gbpPerUnit.doubleValue(), source, licence, true);
     }
 
     public UUID getLenderId() { return lenderId; }
