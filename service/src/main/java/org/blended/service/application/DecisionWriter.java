@@ -11,6 +11,7 @@ import java.util.Map;
 import org.blended.rules.assessment.Theme;
 import org.blended.service.assessment.Decision;
 import org.blended.service.assessment.DecisionReason;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -86,34 +87,27 @@ class DecisionWriter {
             }
             List<DecisionReason> list = d.getReasons();
             for (int position = 0; position < list.size(); position++) {
-                reasons.add(new Object[] {d.getId(), position, list.get(position)});
+                DecisionReason r = list.get(position);
+                reasons.add(new Object[] {d.getId(), position, r.getCode(), r.getCriterion(), r.getTheme().name(),
+                        r.getEffect().name(), r.getPoints(), r.getRating() == null ? null : r.getRating().name(), r.getText(),
+                        r.getApplicantText(), r.getRule(), r.getFigure(), r.getThreshold()});
             }
         }
-        jdbc.batchUpdate("insert into decision_score (decision_id, theme, points) values (?, ?, ?)", scores, scores.size(),
-                (ps, row) -> {
-                    ps.setObject(1, row[0]);
-                    ps.setString(2, (String) row[1]);
-                    ps.setInt(3, (Integer) row[2]);
-                });
-        jdbc.batchUpdate("""
-                insert into decision_reason (decision_id, position, code, criterion, theme, effect, points, rating, text,
-                    applicant_text, rule_name, figure, threshold)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", reasons, reasons.size(), (ps, row) -> {
-            DecisionReason r = (DecisionReason) row[2];
-            ps.setObject(1, row[0]);
-            ps.setInt(2, (Integer) row[1]);
-            ps.setString(3, r.getCode());
-            ps.setString(4, r.getCriterion());
-            ps.setString(5, r.getTheme().name());
-            ps.setString(6, r.getEffect().name());
-            ps.setInt(7, r.getPoints());
-            ps.setString(8, r.getRating() == null ? null : r.getRating().name());
-            ps.setString(9, r.getText());
-            ps.setString(10, r.getApplicantText());
-            ps.setString(11, r.getRule());
-            setDouble(ps, 12, r.getFigure());
-            setDouble(ps, 13, r.getThreshold());
-        });
+        insertAll("decision_score", "decision_id, theme, points", scores);
+        insertAll("decision_reason", "decision_id, position, code, criterion, theme, effect, points, rating, text, "
+                + "applicant_text, rule_name, figure, threshold", reasons);
+    }
+
+    /** COPY on PostgreSQL; a batch of inserts elsewhere. */
+    private void insertAll(String table, String columns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Boolean copied = jdbc.execute((ConnectionCallback<Boolean>) connection -> CopyRows.copy(connection, table, columns, rows));
+        if (!Boolean.TRUE.equals(copied)) {
+            String marks = String.join(", ", java.util.Collections.nCopies(rows.get(0).length, "?"));
+            jdbc.batchUpdate("insert into " + table + " (" + columns + ") values (" + marks + ")", rows);
+        }
     }
 
     private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
@@ -121,14 +115,6 @@ class DecisionWriter {
             ps.setNull(index, Types.INTEGER);
         } else {
             ps.setInt(index, value);
-        }
-    }
-
-    private static void setDouble(PreparedStatement ps, int index, Double value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.DOUBLE);
-        } else {
-            ps.setDouble(index, value);
         }
     }
 }
