@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.blended.rules.application.Application;
+import org.blended.rules.assessment.MeasureValue;
 import org.blended.rules.assessment.Outcome;
 import org.blended.service.assessment.Decision;
 import org.blended.service.assessment.DecisionView;
@@ -80,6 +82,8 @@ public class DecisionRecorder {
         List<StoredApplication> stored = new ArrayList<>();
         List<Assessed> toDecide = new ArrayList<>();
         List<String> payloads = new ArrayList<>();
+        // The applications of a chunk share one list of lender values: written as JSON once.
+        Map<List<MeasureValue>, String> valuesJson = new IdentityHashMap<>();
         for (Assessed item : assessed) {
             Earlier before = earlier.get(item.reference());
             if (before != null) {
@@ -92,7 +96,8 @@ public class DecisionRecorder {
             String payload = canonicalJson(item.application());
             StoredApplication application = new StoredApplication(lenderId, item.reference(),
                     submission.channel(), submission.source(), applicant.getLegalName(), applicant.getLegalForm(),
-                    request.getType(), request.getAmount(), payload, lenderValuesJson(item), item.receivedAt(), submission.batchId(),
+                    request.getType(), request.getAmount(), payload, valuesJson.computeIfAbsent(item.lenderValues(), this::lenderValuesJson),
+                    item.receivedAt(), submission.batchId(),
                     submission.batchRow());
             // A reference repeated within the same chunk gets the decision of its first row.
             earlier.put(item.reference(), new Earlier(application.getId(), item.assessment().getOutcome()));
@@ -144,12 +149,12 @@ public class DecisionRecorder {
 
     /** The application as the rules saw it, so that a replay reads exactly the same input. */
     /** Null when the lender values nothing itself, which most do not. */
-    private String lenderValuesJson(Assessed item) {
-        if (item.lenderValues().isEmpty()) {
+    private String lenderValuesJson(List<MeasureValue> values) {
+        if (values.isEmpty()) {
             return null;
         }
         try {
-            return objectMapper.writeValueAsString(item.lenderValues());
+            return objectMapper.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not serialise the lender's measure values", e);
         }

@@ -7,14 +7,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.blended.rules.application.Application;
 import org.blended.rules.application.Claim;
 import org.blended.rules.application.EvidenceGrade;
 import org.blended.rules.assessment.MeasureValue;
 import org.blended.rules.assessment.Outcome;
 import org.blended.service.assessment.RuleEngine;
+import org.blended.service.replay.StoredInputs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -27,15 +26,15 @@ import org.springframework.stereotype.Service;
 public class WhatWouldChange {
 
     private final RuleEngine engine;
-    private final ObjectMapper json;
+    private final StoredInputs inputs;
     private final long budgetMillis;
     private final int maxSuggestions;
 
-    public WhatWouldChange(RuleEngine engine, ObjectMapper json,
+    public WhatWouldChange(RuleEngine engine, StoredInputs inputs,
                            @Value("${blended.explanation.search-millis:500}") long budgetMillis,
                            @Value("${blended.explanation.max-suggestions:5}") int maxSuggestions) {
         this.engine = engine;
-        this.json = json;
+        this.inputs = inputs;
         this.budgetMillis = budgetMillis;
         this.maxSuggestions = maxSuggestions;
     }
@@ -48,7 +47,7 @@ public class WhatWouldChange {
         if (current == Outcome.APPROVE) {
             return new Search(List.of(), 0, 0, true, "Approved outright: nothing needs to change.");
         }
-        List<Change> candidates = candidates(read(payload));
+        List<Change> candidates = candidates(inputs.application(payload));
         List<Suggestion> found = new ArrayList<>();
         List<List<Change>> improving = new ArrayList<>();
         int tried = 0;
@@ -96,7 +95,7 @@ public class WhatWouldChange {
 
     /** Applies the changes to a fresh copy of the application and evaluates it. */
     public Outcome evaluate(String payload, List<Change> changes, LocalDate assessedOn, List<MeasureValue> lenderValues) {
-        Application changed = read(payload);
+        Application changed = inputs.application(payload);
         changes.forEach(c -> c.apply().accept(changed));
         return engine.evaluate(changed, assessedOn, lenderValues).getOutcome();
     }
@@ -171,13 +170,5 @@ public class WhatWouldChange {
 
     private static String pounds(BigDecimal amount) {
         return String.format("£%,d", amount.longValue());
-    }
-
-    private Application read(String payload) {
-        try {
-            return json.readValue(payload, Application.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored application could not be read back", e);
-        }
     }
 }

@@ -82,8 +82,8 @@ public class PolicyPageController {
         model.addAttribute("isActive", record.version() == ruleSets.active().version());
         model.addAttribute("files", ruleSets.files(version));
         model.addAttribute("history", ruleSets.history(version));
-        model.addAttribute("decisions", ruleSets.decisionsMade(version));
-        model.addAttribute("report", ruleSets.lastValidation(version));
+        model.addAttribute("decisions", ruleSets.decisionsMade(record));
+        model.addAttribute("report", ruleSets.lastValidation(record));
         model.addAttribute("approvalRequired", settings.requireApproval());
         return "policy/version";
     }

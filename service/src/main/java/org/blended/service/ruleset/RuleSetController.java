@@ -42,7 +42,7 @@ public class RuleSetController {
     @Operation(summary = "One version (a number, or 'active') with its files and history")
     public RuleSetView get(@PathVariable String version) {
         RuleSetRecord r = resolve(version);
-        return RuleSetView.of(r, r.version() == ruleSets.active().version(), summary(r), ruleSets.decisionsMade(r.version()),
+        return RuleSetView.of(r, r.version() == ruleSets.active().version(), summary(r), ruleSets.decisionsMade(r),
                 ruleSets.files(r.version()), ruleSets.history(r.version()));
     }
 
@@ -125,7 +125,7 @@ public class RuleSetController {
     }
 
     private String summary(RuleSetRecord r) {
-        ValidationReport report = r.validation() == null ? null : ruleSets.lastValidation(r.version());
+        ValidationReport report = ruleSets.lastValidation(r);
         return report == null ? null : report.summary();
     }
 

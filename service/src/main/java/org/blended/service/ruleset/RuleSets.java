@@ -74,8 +74,8 @@ public class RuleSets {
         return store.files(version);
     }
 
-    public DecisionsMade decisionsMade(int version) {
-        return store.decisionsMade(get(version).label());
+    public DecisionsMade decisionsMade(RuleSetRecord version) {
+        return store.decisionsMade(version.label());
     }
 
     public List<RuleSetEvent> history(int version) {
@@ -151,14 +151,18 @@ public class RuleSets {
     }
 
     public ValidationReport lastValidation(int version) {
-        RuleSetRecord record = get(version);
-        if (record.validation() == null) {
+        return lastValidation(get(version));
+    }
+
+    /** The report kept with a version already read, or null before its first validation. */
+    public ValidationReport lastValidation(RuleSetRecord version) {
+        if (version.validation() == null) {
             return null;
         }
         try {
-            return json.readValue(record.validation(), ValidationReport.class);
+            return json.readValue(version.validation(), ValidationReport.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored validation of rule set " + version + " is unreadable", e);
+            throw new IllegalStateException("Stored validation of rule set " + version.version() + " is unreadable", e);
         }
     }
 
