@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.blended.rules.application.Application;
 import org.blended.rules.assessment.Assessment;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSessionsPool;
@@ -31,6 +32,8 @@ public class EngineBenchmark {
     static final LocalDate ON = LocalDate.of(2026, 11, 25);
 
     KieBase kieBase;
+    /** No rules at all: what a stateless session costs before any rule is matched or fired. */
+    KieBase emptyRuleBase;
     KieSessionsPool pool;
     List<Application> mix;
     int next;
@@ -40,6 +43,7 @@ public class EngineBenchmark {
         var container = KieServices.get().getKieClasspathContainer();
         kieBase = container.getKieBase("blended");
         pool = container.newKieSessionsPool(4);
+        emptyRuleBase = KnowledgeBaseFactory.newKnowledgeBase();
         mix = ExampleMix.load();
         // An honest comparison: the baseline must reach the engine's outcome on every example.
         for (Application application : mix) {
@@ -73,6 +77,13 @@ public class EngineBenchmark {
         session.execute(List.of(application, assessment));
         sink.consume(assessment.getOutcome());
         sink.consume(assessment.getReasons().size());
+    }
+
+    @Benchmark
+    public void emptyRuleBase(Blackhole sink) {
+        Assessment assessment = new Assessment(ON);
+        emptyRuleBase.newStatelessKieSession().execute(List.of(mix.get(next++ % mix.size()), assessment));
+        sink.consume(assessment);
     }
 
     Assessment evaluate(Application application) {
