@@ -284,8 +284,13 @@ public final class IntakeBenchmark {
      * database's time, so it is done only once the last one sent is in (a key lookup).
      */
     private static void waitForReferences(JdbcTemplate jdbc, UUID lender, String prefix, int n) throws InterruptedException {
+        long lastLog = System.nanoTime();
         while (jdbc.queryForObject("select count(*) from application_reference where lender_id = ? and lender_reference = ?",
                 Integer.class, lender, prefix + "-" + (n - 1)) == 0) {
+            if (System.nanoTime() - lastLog > 5_000_000_000L) {
+                System.out.printf("  ... waiting for %s-%d, the last sent%n", prefix, n - 1);
+                lastLog = System.nanoTime();
+            }
             Thread.sleep(100);
         }
         waitFor(jdbc, "select count(*) from application_reference where lender_id = ? and lender_reference like '" + prefix + "-%'",
