@@ -140,7 +140,6 @@ public final class IntakeBenchmark {
             System.out.printf("  warm-up round %d: %,d applications in %.1f s, %,d ms of it compiling%n", round + 1, 2 * size,
                     seconds(started), jit.getTotalCompilationTime() - compiling);
         }
-        jdbc.update("delete from decision_outbox");
     }
 
     /**
