@@ -2,13 +2,17 @@ package org.blended.service.ruleset;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.blended.service.assessment.CompiledRuleSet;
-import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.compiler.kie.builder.impl.KieContainerImpl;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.kie.api.KieServices;
@@ -20,9 +24,12 @@ import org.kie.api.runtime.KieContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * Compiles a rule set's DRL files and decision tables into a rule base in memory. Problems are
- * reported per file, with the line of a DRL file or the row of a decision table (found by the rule
- * name the table gives each row).
+ * The one way to a compiled rule set. Validation, what-if, publishing, replay and start-up all come
+ * here, and nothing else builds a rule base from stored content: the files are checked for what no
+ * compile can make safe (globals, the MVEL dialect, packages outside the rule base, scenario
+ * expressions), compiled to the executable model (the same compiler as the shipped kjar, which
+ * works on a JRE too), and the classes that come out are read by {@link CompiledCodeCheck} before
+ * any of them is loaded. Problems name the file, and the DRL line or the table row.
  */
 @Component
 public class RuleSetCompiler {
@@ -39,21 +46,43 @@ public class RuleSetCompiler {
               </kbase>
             </kmodule>
             """;
+    static final String CONTENT_CHECK = "the content check (nothing was compiled)";
+    static final String COMPILING = "compiling";
+    static final String CODE_CHECK = "the check of the compiled code (nothing was run)";
+    private static final String KIE_BASE = "blended";
     private static final String RESOURCES = "src/main/resources/";
     private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule(?: name)?[=: ]+['\"]([^'\"]+)['\"]");
     private static final Pattern EXPRESSION = Pattern.compile("Expression (.+?):");
     private static final Pattern GENERATED_ROW = Pattern.compile("rule values at [A-Z]+(\\d+)");
     private static final AtomicLong BUILDS = new AtomicLong();
 
-    /** A compiled rule set, or the problems that stopped it; the container also runs the Test Scenarios. */
-    public record Build(List<RuleSetProblem> problems, KieContainer container, CompiledRuleSet compiled, long millis) {
+    /** A compiled rule set, or the problems that stopped it and at which stage; the container also runs the Test Scenarios. */
+    public record Build(List<RuleSetProblem> problems, String stage, KieContainer container, CompiledRuleSet compiled,
+                        long millis) {
         public boolean succeeded() {
             return problems.isEmpty();
         }
     }
 
+    private final RuleContentGuard guard;
+    private final ShippedRuleSet shipped;
+    private volatile List<RuleSetProblem> shippedCodeProblems;
+
+    public RuleSetCompiler(RuleContentGuard guard, ShippedRuleSet shipped) {
+        this.guard = guard;
+        this.shipped = shipped;
+    }
+
+    /** Checks, compiles and checks what compiled; the shipped content runs on the prebuilt kjar, read the same way. */
     public Build build(int version, String label, List<RuleSetFile> files) {
         long started = System.nanoTime();
+        List<RuleSetProblem> refused = guard.check(files);
+        if (!refused.isEmpty()) {
+            return new Build(refused, CONTENT_CHECK, null, null, millisSince(started));
+        }
+        if (RuleSetContent.hash(files).equals(shipped.contentHash())) {
+            return shippedBuild(version, label, files, started);
+        }
         KieServices kie = KieServices.get();
         // A new release id per build: the repository keeps modules by id, so drafts never collide.
         ReleaseId releaseId = kie.newReleaseId("org.blended.rulesets", "rule-set-" + version, "1." + BUILDS.incrementAndGet());
@@ -66,26 +95,109 @@ public class RuleSetCompiler {
             }
         }
         KieBuilder builder = kie.newKieBuilder(kfs, getClass().getClassLoader());
-        builder.buildAll(DrlProject.class); // DRL compiled in memory: no Java compile of an executable model
+        try {
+            builder.buildAll(ExecutableModelProject.class);
+            List<RuleSetProblem> problems = new ArrayList<>();
+            for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+                if (!String.valueOf(message.getText()).startsWith("Java source of")) { // repeats the generated source whole
+                    problems.add(problem(message, files));
+                }
+            }
+            if (!problems.isEmpty()) {
+                return new Build(List.copyOf(problems), COMPILING, null, null, millisSince(started));
+            }
+            List<RuleSetProblem> offences = codeProblems((InternalKieModule) builder.getKieModule(), files, false);
+            if (!offences.isEmpty()) {
+                return new Build(offences, CODE_CHECK, null, null, millisSince(started));
+            }
+            KieContainer container = kie.newKieContainer(releaseId, getClass().getClassLoader());
+            CompiledRuleSet compiled = new CompiledRuleSet(version, label, container.getKieBase(KIE_BASE));
+            return new Build(List.of(), null, container, compiled, millisSince(started));
+        } finally {
+            kie.getRepository().removeKieModule(releaseId); // a container keeps what it needs
+        }
+    }
+
+    private Build shippedBuild(int version, String label, List<RuleSetFile> files, long started) {
+        KieContainer container = shipped.container();
+        List<RuleSetProblem> offences = shippedCodeProblems;
+        if (offences == null) {
+            // the kjar never changes while the service runs: read once
+            offences = codeProblems((InternalKieModule) ((KieContainerImpl) container).getKieModuleForKBase(KIE_BASE), files, true);
+            shippedCodeProblems = offences;
+        }
+        if (!offences.isEmpty()) {
+            return new Build(offences, CODE_CHECK, null, null, millisSince(started));
+        }
+        return new Build(List.of(), null, container, new CompiledRuleSet(version, label, container.getKieBase(KIE_BASE)),
+                millisSince(started));
+    }
+
+    /** The compiled classes, read before any is loaded; each offence placed at the rule or function it came from. */
+    private List<RuleSetProblem> codeProblems(InternalKieModule module, List<RuleSetFile> files, boolean kjar) {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        List<RuleSetProblem> redefined = new ArrayList<>();
+        for (String name : module.getFileNames()) {
+            if (name.endsWith(".class")) {
+                String className = name.substring(0, name.length() - ".class".length());
+                if (!CompiledCodeCheck.isFactModel(className)) {
+                    classes.put(className, module.getBytes(name));
+                } else if (!kjar) { // the kjar carries the fact model itself; a rule set may not redefine it
+                    redefined.add(new RuleSetProblem("the rule set", null, "defines " + CompiledCodeCheck.dotted(className)
+                            + ", a class of the fact model; rule sets may not redefine it"));
+                }
+            }
+        }
+        if (!redefined.isEmpty()) {
+            return redefined;
+        }
+        List<CompiledCodeCheck.Offence> offences = CompiledCodeCheck.check(classes, getClass().getClassLoader());
+        if (offences.isEmpty()) {
+            return List.of();
+        }
+        RuleSources sources = RuleSources.of(files);
+        CompiledRuleNames rules = CompiledRuleNames.of(classes);
         List<RuleSetProblem> problems = new ArrayList<>();
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(problem(message, files));
+        for (CompiledCodeCheck.Offence offence : offences) {
+            problems.add(located(offence, sources, rules));
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        if (!problems.isEmpty()) {
-            kie.getRepository().removeKieModule(releaseId);
-            return new Build(List.copyOf(problems), null, null, millis);
+        return problems.stream().distinct().toList();
+    }
+
+    private static RuleSetProblem located(CompiledCodeCheck.Offence offence, RuleSources sources, CompiledRuleNames rules) {
+        String rule = rules.ruleOf(offence.className(), offence.method());
+        RuleSources.Place place = rule == null ? null : sources.rule(rule);
+        if (place != null) {
+            return new RuleSetProblem(place.file(), place.where(), "rule \"" + rule + "\" " + offence.message());
         }
-        KieContainer container = kie.newKieContainer(releaseId, getClass().getClassLoader());
-        kie.getRepository().removeKieModule(releaseId); // the container keeps what it needs
-        CompiledRuleSet compiled = new CompiledRuleSet(version, label, container.getKieBase("blended"));
-        return new Build(List.of(), container, compiled, (System.nanoTime() - started) / 1_000_000);
+        String simpleName = offence.className().substring(offence.className().lastIndexOf('/') + 1);
+        for (String candidate : new String[] {offence.method(), simpleName, decapitalised(simpleName)}) {
+            RuleSources.Place function = candidate == null ? null : sources.function(candidate);
+            if (function != null) {
+                return new RuleSetProblem(function.file(), function.where(), "function " + candidate + " " + offence.message());
+            }
+        }
+        RuleSources.Place type = sources.type(simpleName);
+        if (type != null) {
+            return new RuleSetProblem(type.file(), type.where(), "type " + simpleName + " " + offence.message());
+        }
+        return new RuleSetProblem("the rule set", null, "generated class " + CompiledCodeCheck.dotted(offence.className())
+                + (offence.method() == null ? "" : ", " + offence.method() + ",") + " " + offence.message());
+    }
+
+    private static String decapitalised(String name) {
+        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private static RuleSetProblem problem(Message message, List<RuleSetFile> files) {
         String path = message.getPath() == null ? null : message.getPath().replaceFirst("^" + RESOURCES, "");
         RuleSetFile file = files.stream().filter(f -> f.path().equals(path)).findFirst().orElse(null);
-        String name = file == null ? (path == null ? "the rule set" : path) : file.name();
+        String name = file != null ? file.name()
+                : path == null || path.startsWith("src/main/java/") ? "the rule set" : path; // generated Java: no file of the owner's
         String text = message.getText() == null ? "" : message.getText().strip();
         String where = null;
         if (file != null && file.kind() == RuleSetFile.Kind.DRL && message.getLine() > 0) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Compiled versions, built once each and kept while in use (the active one, and those replay and
- * what-if ask for). A version with the shipped rule base's content runs on the prebuilt kjar.
+ * what-if ask for). Every one comes from {@link RuleSetCompiler#build}, which checks before anything runs.
  */
 @Component
 public class RuleSetLibrary {
@@ -20,7 +20,7 @@ public class RuleSetLibrary {
 
     private final RuleSetStore store;
     private final RuleSetCompiler compiler;
-    private final ShippedRuleSet shipped;
+    private final String shippedHash;
     private final Map<Integer, CompiledRuleSet> compiled = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, CompiledRuleSet> eldest) {
@@ -31,27 +31,22 @@ public class RuleSetLibrary {
     public RuleSetLibrary(RuleSetStore store, RuleSetCompiler compiler, ShippedRuleSet shipped) {
         this.store = store;
         this.compiler = compiler;
-        this.shipped = shipped;
+        this.shippedHash = shipped.contentHash();
     }
 
-    /** The version compiled, building it on first use; fails if the stored version does not compile. */
+    /** The version compiled, building it on first use; refused, with the problems, if it does not pass the compiler's checks. */
     public synchronized CompiledRuleSet compiled(int version) {
         CompiledRuleSet known = compiled.get(version);
         if (known != null) {
             return known;
         }
         RuleSetRecord record = store.find(version).orElseThrow(() -> new RuleSetNotFoundException(version));
-        CompiledRuleSet built;
-        if (record.contentHash().equals(shipped.contentHash())) {
-            built = shipped.compiled(version, record.label());
-        } else {
-            RuleSetCompiler.Build build = compiler.build(version, record.label(), store.files(version));
-            if (!build.succeeded()) {
-                throw new IllegalStateException("Rule set version " + version + " does not compile: " + build.problems());
-            }
-            log.info("Rule set version {} compiled in {} ms", version, build.millis());
-            built = build.compiled();
+        RuleSetCompiler.Build build = compiler.build(version, record.label(), store.files(version));
+        if (!build.succeeded()) {
+            throw new RuleSetRefusedException(version, build.problems());
         }
+        log.info("Rule set version {} compiled and checked in {} ms", version, build.millis());
+        CompiledRuleSet built = build.compiled();
         compiled.put(version, built);
         return built;
     }
@@ -63,7 +58,7 @@ public class RuleSetLibrary {
     }
 
     public String shippedHash() {
-        return shipped.contentHash();
+        return shippedHash;
     }
 
     /** Keeps a build validation already made, so that publishing it compiles nothing again. */

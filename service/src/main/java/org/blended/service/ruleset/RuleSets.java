@@ -32,7 +32,6 @@ public class RuleSets {
     private final RuleSetStore store;
     private final RuleSetLibrary library;
     private final RuleSetCompiler compiler;
-    private final RuleContentGuard guard;
     private final RuleSetScenarios scenarios;
     private final RuleEngine engine;
     private final RuleSetSettings settings;
@@ -44,12 +43,11 @@ public class RuleSets {
         return thread;
     });
 
-    public RuleSets(RuleSetStore store, RuleSetLibrary library, RuleSetCompiler compiler, RuleContentGuard guard,
+    public RuleSets(RuleSetStore store, RuleSetLibrary library, RuleSetCompiler compiler,
                     RuleSetScenarios scenarios, RuleEngine engine, RuleSetSettings settings, ObjectMapper json, Clock clock) {
         this.store = store;
         this.library = library;
         this.compiler = compiler;
-        this.guard = guard;
         this.scenarios = scenarios;
         this.engine = engine;
         this.settings = settings;
@@ -98,29 +96,23 @@ public class RuleSets {
     public ValidationReport validate(int version, String actor) {
         RuleSetRecord record = get(version);
         List<RuleSetFile> files = store.files(version);
-        List<RuleSetProblem> refused = guard.check(files);
+        RuleSetCompiler.Build build = compiler.build(version, record.label(), files);
         ValidationReport report;
-        if (!refused.isEmpty()) {
-            report = new ValidationReport(version, false, "the content check (nothing was compiled)", refused, 0, 0,
-                    List.of(), 0, 0, clock.instant());
+        if (!build.succeeded()) {
+            report = new ValidationReport(version, false, build.stage(), build.problems(), 0, 0, List.of(),
+                    build.millis(), 0, clock.instant());
         } else {
-            RuleSetCompiler.Build build = compiler.build(version, record.label(), files);
-            if (!build.succeeded()) {
-                report = new ValidationReport(version, false, "compiling", build.problems(), 0, 0, List.of(),
-                        build.millis(), 0, clock.instant());
-            } else {
-                long started = System.nanoTime();
-                List<RuleSetFile> scenarioFiles = files.stream()
-                        .filter(f -> f.kind() == RuleSetFile.Kind.TEST_SCENARIO).toList();
-                List<ScenarioResult> results = runWithin(build.container(), scenarioFiles);
-                long scenarioMillis = (System.nanoTime() - started) / 1_000_000;
-                int failed = (int) results.stream().filter(r -> !r.passed()).count();
-                boolean valid = failed == 0 && !results.isEmpty();
-                report = new ValidationReport(version, valid, "the Test Scenarios", List.of(), results.size(), failed,
-                        results, build.millis(), scenarioMillis, clock.instant());
-                if (valid && !record.contentHash().equals(library.shippedHash())) {
-                    library.remember(build.compiled());
-                }
+            long started = System.nanoTime();
+            List<RuleSetFile> scenarioFiles = files.stream()
+                    .filter(f -> f.kind() == RuleSetFile.Kind.TEST_SCENARIO).toList();
+            List<ScenarioResult> results = runWithin(build.container(), scenarioFiles);
+            long scenarioMillis = (System.nanoTime() - started) / 1_000_000;
+            int failed = (int) results.stream().filter(r -> !r.passed()).count();
+            boolean valid = failed == 0 && !results.isEmpty();
+            report = new ValidationReport(version, valid, "the Test Scenarios", List.of(), results.size(), failed,
+                    results, build.millis(), scenarioMillis, clock.instant());
+            if (valid && !record.contentHash().equals(library.shippedHash())) {
+                library.remember(build.compiled());
             }
         }
         store.recordValidation(version, report.valid(), toJson(report), actor, report.summary());

@@ -8,9 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 
-import org.blended.service.assessment.CompiledRuleSet;
-import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.runtime.KieContainer;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -18,19 +17,18 @@ import org.springframework.stereotype.Component;
 /**
  * The rule base built into the service (the blended-rules kjar, compiled to the executable model
  * at build time) and its Test Scenarios. It is imported as a version on first start; whenever that
- * version runs, the prebuilt kjar runs it rather than a fresh compile.
+ * version runs, the prebuilt kjar runs it rather than a fresh compile, after the same check of its classes.
  */
 @Component
 public class ShippedRuleSet {
 
     static final String RULES_ROOT = "org/blended/rules/";
     static final String SCENARIOS = "scenarios/";
-    private static final String KIE_BASE = "blended";
 
     private final List<RuleSetFile> files;
     private final String label;
     private final String contentHash;
-    private volatile KieBase kieBase;
+    private volatile KieContainer container;
 
     public ShippedRuleSet() {
         this.files = readFiles();
@@ -50,18 +48,18 @@ public class ShippedRuleSet {
         return contentHash;
     }
 
-    /** The prebuilt kjar as the given version; built once, on first use. */
-    public CompiledRuleSet compiled(int version, String versionLabel) {
-        KieBase base = kieBase;
-        if (base == null) {
+    /** The prebuilt kjar, loaded once on first use; only {@link RuleSetCompiler} hands it out, once its classes pass the check. */
+    KieContainer container() {
+        KieContainer loaded = container;
+        if (loaded == null) {
             synchronized (this) {
-                if (kieBase == null) {
-                    kieBase = KieServices.get().getKieClasspathContainer(getClass().getClassLoader()).getKieBase(KIE_BASE);
+                if (container == null) {
+                    container = KieServices.get().getKieClasspathContainer(getClass().getClassLoader());
                 }
-                base = kieBase;
+                loaded = container;
             }
         }
-        return new CompiledRuleSet(version, versionLabel, base);
+        return loaded;
     }
 
     private static List<RuleSetFile> readFiles() {

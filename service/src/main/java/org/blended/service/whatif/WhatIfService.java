@@ -107,6 +107,8 @@ public class WhatIfService {
                     "Version " + version + " failed validation; fix it before simulating it.");
         }
         int active = ruleSets.active().version();
+        // Through the compiler's checks before the run starts: a refused draft is answered with its problems, never run.
+        library.compiled(version);
         UUID lenderId = scope.lender() == null || scope.lender().isBlank() ? null
                 : lenders.idOfCode(scope.lender().strip()).orElseThrow(() -> new RuleSetConflictException(
                         "Unknown lender", "There is no lender with code " + scope.lender() + "."));

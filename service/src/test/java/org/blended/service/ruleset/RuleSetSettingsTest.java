@@ -31,8 +31,6 @@ class RuleSetSettingsTest {
     @Autowired
     RuleSetCompiler compiler;
     @Autowired
-    RuleContentGuard guard;
-    @Autowired
     RuleSetScenarios scenarios;
     @Autowired
     RuleEngine engine;
@@ -61,7 +59,7 @@ class RuleSetSettingsTest {
                 return List.of();
             }
         };
-        RuleSets ruleSets = new RuleSets(store, library, compiler, guard, stuck, engine,
+        RuleSets ruleSets = new RuleSets(store, library, compiler, stuck, engine,
                 new RuleSetSettings(false, 1000, 500, 1), json, clock);
         int draft = ruleSets.upload(null, List.of(reservesEdit(ruleSets)), null, "alice").version();
 
@@ -74,7 +72,7 @@ class RuleSetSettingsTest {
 
     @Test
     void aDraftIsPublishedOnlyOnceAnotherPolicyOwnerApprovedIt() {
-        RuleSets ruleSets = new RuleSets(store, library, compiler, guard, scenarios, engine,
+        RuleSets ruleSets = new RuleSets(store, library, compiler, scenarios, engine,
                 new RuleSetSettings(true, 1000, 500, 120), json, clock);
         int draft = ruleSets.upload(null, List.of(reservesEdit(ruleSets)), null, "alice").version();
         assertThat(ruleSets.validate(draft, "alice").valid()).isTrue();
