@@ -172,12 +172,6 @@ public final class HostileRuleContent {
                 then
                 end
                 """, "line 5", "java.nio.file"));
-        cases.add(drl("declared-thread", """
-                package org.blended.rules.hostile;
-
-                declare Evil extends java.util.Random
-                end
-                """, "line 3", "extends java.util.Random"));
         cases.add(csv("table-code-row", """
                 RuleSet,org.blended.rules.hostile
                 Import,org.blended.rules.assessment.*
@@ -256,7 +250,7 @@ public final class HostileRuleContent {
                 }
             }
             workbook.write(out);
-            return new Case(name, new RuleSetFile("org/blended/rules/hostile/" + name + ".xlsx", out.toByteArray()), where, refusal);
+            return new Case(name, new RuleSetFile("org/blended/rules/hostile/" + name + ".drl.xlsx", out.toByteArray()), where, refusal);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
