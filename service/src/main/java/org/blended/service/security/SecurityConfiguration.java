@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.blended.integration.batch.BatchProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,6 +83,8 @@ public class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Metrics and build info are platform-wide: not for a lender's key.
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ADMIN)
                         .requestMatchers("/login", "/error", "/assessment/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/favicon.ico").permitAll()
                         .requestMatchers("/policy/**", "/policy").hasRole(POLICY_OWNER)
@@ -94,6 +97,9 @@ public class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 // Machines (JSON, scrapers) get 401; browsers are sent to the sign-in page.
                 .exceptionHandling(e -> e
+                        .defaultAccessDeniedHandlerFor((request, response, ex) -> problems.write(request, response,
+                                HttpStatus.FORBIDDEN, "Not allowed", "Only administrators may read this endpoint."),
+                                EndpointRequest.toAnyEndpoint())
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers())
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 request -> true));

@@ -221,6 +221,20 @@ class SecurityTest {
     }
 
     @Test
+    void metricsAndBuildInfoAreForAdminsOnlyAndHealthForAnyone() {
+        for (String path : List.of("/actuator/prometheus", "/actuator/info", "/actuator/metrics", "/actuator")) {
+            HttpResponse<String> lender = lenderA.get(path);
+            assertThat(lender.statusCode()).as("lender " + path).isEqualTo(403);
+            assertThat(lender.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+            assertThat(policyOwner.get(path).statusCode()).as("policy owner " + path).isEqualTo(403);
+            assertThat(admin.get(path).statusCode()).as("admin " + path).isEqualTo(200);
+        }
+        assertThat(admin.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(lenderA.get("/actuator/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anApplicantsLinkOpensTheirOwnAssessmentOnlyAndReadOnly() {
         String example = Examples.expectedOutcomes().keySet().iterator().next();
         JsonNode created = Http.json(lenderA.postJson("/api/v1/applications", Examples.json(example)));
