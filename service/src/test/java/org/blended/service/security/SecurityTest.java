@@ -216,6 +216,9 @@ class SecurityTest {
         HttpResponse<String> signedIn = browser.post("/login", "application/x-www-form-urlencoded",
                 "username=" + username + "&password=a-long-enough-password&_csrf=" + token.group(1));
         assertThat(signedIn.statusCode()).isIn(200, 404); // redirected to the start page
+        assertThat(signedIn.previousResponse().orElseThrow().headers().allValues("Set-Cookie"))
+                .as("a new session for the person signed in").anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("JSESSIONID=").contains("SameSite=Lax").contains("HttpOnly"));
         JsonNode api = Http.json(browser.get("/v3/api-docs"));
         assertThat(api.get("openapi").asText()).startsWith("3.");
     }
