@@ -1,5 +1,6 @@
 package org.blended.service.security;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -78,9 +79,12 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ApiKeys apiKeys, ProblemWriter problems,
-                              ObjectProvider<ClientRegistrationRepository> oidc) throws Exception {
+                              ObjectProvider<ClientRegistrationRepository> oidc, SignInAttempts signInAttempts,
+                              Clock clock) throws Exception {
         http
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
+                // Asked before the password is checked (by the manager built from people below): a lockout stops it.
+                .authenticationProvider(new SignInLockoutCheck(signInAttempts, clock))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // Metrics and build info are platform-wide: not for a lender's key.
@@ -89,7 +93,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/favicon.ico").permitAll()
                         .requestMatchers("/policy/**", "/policy").hasRole(POLICY_OWNER)
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login")) // our page: it says why a locked sign-in is refused
                 .logout(Customizer.withDefaults())
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
