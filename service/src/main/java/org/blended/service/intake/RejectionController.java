@@ -13,7 +13,6 @@ import org.blended.service.security.Caller;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,7 +24,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/v1/rejections")
 @Tag(name = "Rejections", description = "Submissions that could not be assessed, with their reasons")
-@Validated
 public class RejectionController {
 
     private final RejectionRepository rejections;

@@ -1,6 +1,7 @@
 package org.blended.service.ruleset;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,20 +55,36 @@ final class RuleSetUploads {
         return checked(new ArrayList<>(files.values()));
     }
 
+    /**
+     * Every entry is inflated and counted against the limit, the skipped ones too, by the bytes it
+     * actually inflates to (never the size it declares), and reading stops as soon as the limit is
+     * passed: a small zip cannot make the service inflate a gigabyte.
+     */
     private static List<RuleSetFile> bundle(RuleSetUpload zip) {
         List<RuleSetFile> files = new ArrayList<>();
         long total = 0;
+        byte[] buffer = new byte[8192];
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.content()))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                if (entry.isDirectory() || entry.getName().startsWith("__MACOSX/") || name(entry.getName()).startsWith(".")) {
+                boolean skipped = entry.isDirectory() || entry.getName().startsWith("__MACOSX/")
+                        || name(entry.getName()).startsWith(".");
+                ByteArrayOutputStream kept = skipped ? null : new ByteArrayOutputStream();
+                for (int read; (read = in.read(buffer)) != -1; ) {
+                    total += read;
+                    if (total > MAX_BUNDLE_BYTES) {
+                        throw tooLarge();
+                    }
+                    if (kept != null) {
+                        kept.write(buffer, 0, read);
+                    }
+                }
+                if (skipped) {
                     continue;
                 }
-                byte[] content = in.readNBytes((int) Math.min(MAX_BUNDLE_BYTES - total + 1, Integer.MAX_VALUE - 8));
-                total += content.length;
-                if (total > MAX_BUNDLE_BYTES || files.size() >= MAX_FILES) {
-                    throw new RuleSetUploadException("The bundle is too large: at most " + MAX_FILES + " files and "
-                            + MAX_BUNDLE_BYTES / (1024 * 1024) + " MiB unpacked.");
+                if (files.size() >= MAX_FILES) {
+                    throw tooLarge();
                 }
+                byte[] content = kept.toByteArray();
                 String path = entry.getName().replace('\\', '/');
                 if (path.contains("..") || path.startsWith("/")) {
                     throw new RuleSetUploadException("The bundle holds a file with an unsafe path: " + path);
@@ -79,6 +96,11 @@ final class RuleSetUploads {
             throw new RuleSetUploadException("The .zip bundle could not be read: " + e.getMessage());
         }
         return checked(files);
+    }
+
+    private static RuleSetUploadException tooLarge() {
+        return new RuleSetUploadException("The bundle is too large: at most " + MAX_FILES + " files and "
+                + MAX_BUNDLE_BYTES / (1024 * 1024) + " MiB unpacked.");
     }
 
     /** Bundles downloaded from here keep their paths; anything else is filed by kind. */

@@ -1,5 +1,6 @@
 package org.blended.service.security;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -8,6 +9,7 @@ import javax.sql.DataSource;
 
 import org.blended.integration.batch.BatchProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,16 +79,21 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ApiKeys apiKeys, ProblemWriter problems,
-                              ObjectProvider<ClientRegistrationRepository> oidc) throws Exception {
+                              ObjectProvider<ClientRegistrationRepository> oidc, SignInAttempts signInAttempts,
+                              Clock clock) throws Exception {
         http
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
+                // Asked before the password is checked (by the manager built from people below): a lockout stops it.
+                .authenticationProvider(new SignInLockoutCheck(signInAttempts, clock))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Metrics and build info are platform-wide: not for a lender's key.
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ADMIN)
                         .requestMatchers("/login", "/error", "/assessment/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/favicon.ico").permitAll()
                         .requestMatchers("/policy/**", "/policy").hasRole(POLICY_OWNER)
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login")) // our page: it says why a locked sign-in is refused
                 .logout(Customizer.withDefaults())
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
@@ -94,6 +101,9 @@ public class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 // Machines (JSON, scrapers) get 401; browsers are sent to the sign-in page.
                 .exceptionHandling(e -> e
+                        .defaultAccessDeniedHandlerFor((request, response, ex) -> problems.write(request, response,
+                                HttpStatus.FORBIDDEN, "Not allowed", "Only administrators may read this endpoint."),
+                                EndpointRequest.toAnyEndpoint())
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers())
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 request -> true));

@@ -1,7 +1,11 @@
 package org.blended.service.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.blended.integration.intake.InvalidField;
 import org.blended.integration.intake.InvalidSubmissionException;
@@ -10,16 +14,21 @@ import org.blended.service.application.ApplicationNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.blended.service.security.RequestSizeLimitFilter;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -69,6 +78,50 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", ex.getFieldErrors().stream()
                 .map(f -> new InvalidField(f.getField(), String.valueOf(f.getDefaultMessage()))).toList());
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * A request parameter out of its range ({@code @Min}/{@code @Max} on a {@code @RequestParam}, checked
+     * by Spring MVC itself: a controller must not be {@code @Validated}, or a proxy checks it and
+     * the failure ends as a 500). Names each parameter, its allowed range and what was sent.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        if (ex.isForReturnValue()) {
+            return super.handleHandlerMethodValidationException(ex, headers, status, request);
+        }
+        List<InvalidField> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            MethodParameter parameter = result.getMethodParameter();
+            String allowed = allowedRange(parameter);
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                errors.add(new InvalidField(parameterName(parameter),
+                        (allowed != null ? allowed : error.getDefaultMessage()) + "; it was " + result.getArgument()));
+            }
+        }
+        ProblemDetail problem = ex.getBody();
+        problem.setTitle("Invalid request parameter");
+        problem.setDetail(errors.size() == 1 ? "Request parameter " + errors.get(0).field() + " " + errors.get(0).message() + "."
+                : errors.size() + " request parameters are invalid; see errors.");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String parameterName(MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        return param != null && !param.name().isEmpty() ? param.name() : parameter.getParameterName();
+    }
+
+    /** "must be between 1 and 500" from @Min(1) @Max(500); null when the parameter has neither. */
+    private static String allowedRange(MethodParameter parameter) {
+        Min min = parameter.getParameterAnnotation(Min.class);
+        Max max = parameter.getParameterAnnotation(Max.class);
+        if (min != null && max != null) {
+            return "must be between " + min.value() + " and " + max.value();
+        }
+        return min != null ? "must be at least " + min.value() : max != null ? "must be at most " + max.value() : null;
     }
 
     @ExceptionHandler(ApplicationNotFoundException.class)

@@ -216,8 +216,25 @@ class SecurityTest {
         HttpResponse<String> signedIn = browser.post("/login", "application/x-www-form-urlencoded",
                 "username=" + username + "&password=a-long-enough-password&_csrf=" + token.group(1));
         assertThat(signedIn.statusCode()).isIn(200, 404); // redirected to the start page
+        assertThat(signedIn.previousResponse().orElseThrow().headers().allValues("Set-Cookie"))
+                .as("a new session for the person signed in").anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("JSESSIONID=").contains("SameSite=Lax").contains("HttpOnly"));
         JsonNode api = Http.json(browser.get("/v3/api-docs"));
         assertThat(api.get("openapi").asText()).startsWith("3.");
+    }
+
+    @Test
+    void metricsAndBuildInfoAreForAdminsOnlyAndHealthForAnyone() {
+        for (String path : List.of("/actuator/prometheus", "/actuator/info", "/actuator/metrics", "/actuator")) {
+            HttpResponse<String> lender = lenderA.get(path);
+            assertThat(lender.statusCode()).as("lender " + path).isEqualTo(403);
+            assertThat(lender.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+            assertThat(policyOwner.get(path).statusCode()).as("policy owner " + path).isEqualTo(403);
+            assertThat(admin.get(path).statusCode()).as("admin " + path).isEqualTo(200);
+        }
+        assertThat(admin.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(lenderA.get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
     @Test
