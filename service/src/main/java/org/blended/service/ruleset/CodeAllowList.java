@@ -80,6 +80,9 @@ final class CodeAllowList {
             entry("java/lang/IllegalArgumentException", Set.of("<init>")),
             entry("java/lang/IllegalStateException", Set.of("<init>")),
             entry("java/lang/ArithmeticException", Set.of("<init>")),
+            // the executable model wraps a DRL function's body in a catch of these
+            entry("java/lang/Exception", Set.of("<init>", "getMessage")),
+            entry("java/lang/Throwable", Set.of("<init>", "getMessage")),
             // lambdas the generated rules are built of carry their own description for the engine's checks
             entry("java/lang/invoke/SerializedLambda", Set.of("getFunctionalInterfaceClass",
                     "getFunctionalInterfaceMethodName", "getFunctionalInterfaceMethodSignature", "getImplClass",
