@@ -10,8 +10,9 @@ import org.junit.runner.RunWith;
  * <p>
  * {@code eligibility.scesim} has a scenario per eligibility gate (E1-E5) and {@code criteria.scesim} one per
  * other criterion, given the application (nested properties),
- * its worked-out figures ({@code Metrics}) and net claims, and expecting the outcome and the
- * reason codes (MVEL checks such as {@code # actualValue.contains("E1-INELIGIBLE-FORM")});
+ * its worked-out figures ({@code Metrics}) and net claims, and expecting the outcome and the reason
+ * codes of the criteria concerned ({@code Assessment.reasonCodesByCriterion}, plain values such as
+ * {@code {"E1": {"value": "E1-INELIGIBLE-FORM"}}} or {@code "none"}; scenarios hold no expressions);
  * {@code decision-matrix.scesim} covers every cell of D1 and {@code financial-boundaries.scesim}
  * every threshold, with values exactly on each boundary.
  */

@@ -1,11 +1,16 @@
 package org.blended.rules.assessment;
 
 import java.time.LocalDate;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +22,11 @@ public class Assessment {
     /** Reasons are reported theme by theme, then by code: the same inputs always read the same. */
     public static final Comparator<Reason> REPORTING_ORDER =
             Comparator.comparing(Reason::getTheme).thenComparing(Reason::getCode);
+    /**
+     * What a criterion without reasons reads in {@code reasonCodesByCriterion}: a word, because in a map
+     * the scenario runner skips an empty expectation and matches a missing value only to an empty one.
+     */
+    static final String NO_REASONS = "none";
 
     private LocalDate assessedOn;
     private FinancialBand financialBand;
@@ -29,6 +39,13 @@ public class Assessment {
     private List<Reason> reasons = new ArrayList<>();
     /** Kept as a field, not only derived, because Test Scenarios compare fields. */
     private String reasonCodes = "";
+    /**
+     * Each criterion's reason codes as one plain value, so that a Test Scenario can expect a criterion's
+     * reasons without an expression: {@code {"E1": {"value": "E1-SOCIAL-FORM"}}}, or "none". A field
+     * because the scenario runner reads fields, not getters; a view worked out only when read, so an
+     * evaluation pays nothing for it; no getter, so it is no property and never serialised.
+     */
+    private final transient Map<String, String> reasonCodesByCriterion = new ReasonCodesByCriterion();
 
     public Assessment() {
     }
@@ -86,5 +103,37 @@ public class Assessment {
     public void setReasons(List<Reason> reasons) {
         this.reasons = reasons;
         this.reasonCodes = reasons.stream().map(Reason::getCode).collect(Collectors.joining(","));
+    }
+
+    /** The codes of one criterion's reasons, each once, sorted and comma separated; "none" when it has none. */
+    String reasonCodesOf(String criterion) {
+        List<String> codes = reasons.stream().filter(r -> Objects.equals(r.getCriterion(), criterion))
+                .map(Reason::getCode).distinct().sorted().toList();
+        return codes.isEmpty() ? NO_REASONS : String.join(",", codes);
+    }
+
+    /**
+     * {@link #reasonCodesOf} by criterion, read-only and worked out when read. Its entries are the criteria
+     * that have reasons; any other criterion still reads "none", so that a scenario can expect none.
+     */
+    private final class ReasonCodesByCriterion extends AbstractMap<String, String> {
+
+        @Override
+        public String get(Object criterion) {
+            return criterion instanceof String name ? reasonCodesOf(name) : null;
+        }
+
+        @Override
+        public boolean containsKey(Object criterion) {
+            return criterion instanceof String name && !NO_REASONS.equals(reasonCodesOf(name));
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            Map<String, String> byCriterion = new TreeMap<>();
+            reasons.stream().map(Reason::getCriterion).filter(Objects::nonNull).distinct()
+                    .forEach(criterion -> byCriterion.put(criterion, reasonCodesOf(criterion)));
+            return Collections.unmodifiableMap(byCriterion).entrySet();
+        }
     }
 }

@@ -54,6 +54,17 @@ public class RuleSetScenarios {
             return List.of(ScenarioResult.unreadable(file.name(), "only rule (DRL) scenarios can be run, this one is "
                     + (model.getSettings() == null ? "of no type" : "a " + model.getSettings().getType() + " scenario")));
         }
+        // the content check refuses expressions before anything is compiled; the runner is never given one either
+        List<RuleSetProblem> expressions;
+        try {
+            expressions = ScenarioContentCheck.expressions(file.name(), model);
+        } catch (RuntimeException e) {
+            return List.of(ScenarioResult.unreadable(file.name(), message(e)));
+        }
+        if (!expressions.isEmpty()) {
+            RuleSetProblem first = expressions.get(0);
+            return List.of(ScenarioResult.unreadable(file.name(), first.where() + ": " + first.message()));
+        }
         // the runner opens the session named in the file's settings (dmoSession) from the container
         // it is given, and loads fact classes through that container's class loader
         ScenarioRunnerDTO dto = new ScenarioRunnerDTO(model, file.name());

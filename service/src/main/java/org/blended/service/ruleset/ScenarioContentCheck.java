@@ -1,27 +1,38 @@
 package org.blended.service.ruleset;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.drools.scenariosimulation.api.model.AbstractScesimData;
 import org.drools.scenariosimulation.api.model.AbstractScesimModel;
 import org.drools.scenariosimulation.api.model.ExpressionElement;
 import org.drools.scenariosimulation.api.model.FactMapping;
+import org.drools.scenariosimulation.api.model.FactMappingType;
 import org.drools.scenariosimulation.api.model.FactMappingValue;
 import org.drools.scenariosimulation.api.model.ScenarioSimulationModel;
 import org.drools.scenariosimulation.api.model.imports.Import;
 import org.drools.scenariosimulation.backend.util.ScenarioSimulationXMLPersistence;
 
 /**
- * Test Scenarios run inside the service too: their columns name classes the runner creates and
- * fills by reflection, and a cell starting with {@code #} is an MVEL expression. So a scenario file
- * may name only fact-model classes and plain values, walk only ordinary properties, and its
- * expressions pass the same code check as rules.
+ * Test Scenarios run inside the service too, and hold values only. Their runner creates and fills by
+ * reflection the classes their columns name, and it runs a cell as code when it reads as an
+ * expression: as MVEL when the cell, or the JSON string it holds, starts with {@code #}
+ * ({@code ExpressionEvaluatorFactory}), and as FEEL every cell of a DMN scenario. So a scenario file
+ * may name only fact-model classes and plain values, walk only ordinary properties, must be a rule
+ * scenario, and no cell may start with {@code #}, however it is wrapped; no expression is let through,
+ * since no text check can tell a safe one for sure.
  */
 final class ScenarioContentCheck {
+
+    static final String VALUES_ONLY = "Test Scenarios hold values only; expressions are not allowed";
 
     /** Value types a scenario column may hold besides the fact model. */
     private static final Set<String> VALUE_TYPES = Set.of(
@@ -35,6 +46,13 @@ final class ScenarioContentCheck {
     private static final Pattern PROPERTY = Pattern.compile("[a-z][A-Za-z0-9_]*");
     private static final Set<String> HIDDEN_PROPERTIES = Set.of("class", "classloader", "module", "declaringclass",
             "protectiondomain", "runtime", "kieruntime", "knowledgeruntime");
+    /** The runner's marker of an MVEL expression (ConstantsHolder.MVEL_ESCAPE_SYMBOL). */
+    private static final char EXPRESSION = '#';
+    /** Reads a cell as the runner's JsonUtils does: Jackson's defaults, so that both see the same JSON. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How much of an expression, and of a scenario's description, a problem quotes. */
+    private static final int QUOTED = 60;
+    private static final int DESCRIBED = 120;
 
     private ScenarioContentCheck() {
     }
@@ -52,23 +70,34 @@ final class ScenarioContentCheck {
             return List.of(new RuleSetProblem(file.name(), null, "could not be read as Test Scenarios: " + e.getMessage()));
         }
         Set<RuleSetProblem> problems = new LinkedHashSet<>();
-        if (model.getImports() != null) {
-            for (Import imported : model.getImports().getImports()) {
-                type(file, "its imports", imported.getType(), problems);
-            }
+        if (model.getSettings() != null && model.getSettings().getType() == ScenarioSimulationModel.Type.DMN) {
+            // the runner evaluates every cell of a DMN scenario as FEEL, which can call Java
+            problems.add(new RuleSetProblem(file.name(), null, "is a DMN Test Scenario file, whose every cell is run as a "
+                    + "FEEL expression; " + VALUES_ONLY + " (rule sets have rule scenarios only)"));
         }
-        columns(file, "the scenarios", model.getSimulation(), problems);
-        columns(file, "the background", model.getBackground(), problems);
+        try {
+            if (model.getImports() != null) {
+                for (Import imported : model.getImports().getImports()) {
+                    type(file, "its imports", imported.getType(), problems);
+                }
+            }
+            columns(file, model.getSimulation(), problems);
+            columns(file, model.getBackground(), problems);
+            problems.addAll(expressions(file.name(), model));
+        } catch (RuntimeException e) {
+            // a part missing, such as a column without its identifiers: what cannot be checked is refused
+            problems.add(new RuleSetProblem(file.name(), null, "could not be read as Test Scenarios: " + e));
+        }
         return List.copyOf(problems);
     }
 
-    private static void columns(RuleSetFile file, String part, AbstractScesimModel<? extends AbstractScesimData> scesim,
+    private static void columns(RuleSetFile file, AbstractScesimModel<? extends AbstractScesimData> scesim,
                                 Set<RuleSetProblem> problems) {
         if (scesim == null) {
             return;
         }
         for (FactMapping column : scesim.getScesimModelDescriptor().getUnmodifiableFactMappings()) {
-            String where = "column " + column.getFactAlias() + " / " + column.getExpressionAlias();
+            String where = "column " + name(column);
             type(file, where, column.getFactIdentifier().getClassName(), problems);
             type(file, where, column.getClassName(), problems);
             if (column.getGenericTypes() != null) {
@@ -83,17 +112,125 @@ final class ScenarioContentCheck {
                 }
             }
         }
+    }
+
+    /**
+     * A problem for every cell, given, expected or other, raw or holding JSON, that the runner would
+     * evaluate as an expression; none means that running the scenarios evaluates values only.
+     */
+    static List<RuleSetProblem> expressions(String file, ScenarioSimulationModel model) {
+        List<RuleSetProblem> problems = new ArrayList<>();
+        cells(file, "scenario", model.getSimulation(), problems);
+        cells(file, "background row", model.getBackground(), problems);
+        return problems;
+    }
+
+    private static void cells(String file, String row, AbstractScesimModel<? extends AbstractScesimData> scesim,
+                              List<RuleSetProblem> problems) {
+        if (scesim == null) {
+            return;
+        }
         List<? extends AbstractScesimData> rows = scesim.getUnmodifiableData();
         for (int i = 0; i < rows.size(); i++) {
-            for (FactMappingValue cell : rows.get(i).getUnmodifiableFactMappingValues()) {
-                if (cell.getRawValue() instanceof String value && value.strip().startsWith("#")) {
-                    String where = part + ", scenario " + (i + 1);
-                    for (RuleCodeCheck.Offence offence : RuleCodeCheck.check(value.strip().substring(1)).offences()) {
-                        problems.add(new RuleSetProblem(file.name(), where, "has an expression that " + offence.message()));
-                    }
+            AbstractScesimData data = rows.get(i);
+            for (FactMappingValue cell : data.getUnmodifiableFactMappingValues()) {
+                if (!(cell.getRawValue() instanceof String value)) {
+                    continue; // the runner evaluates strings only
+                }
+                Optional<String> expression = expression(value);
+                if (expression.isPresent()) {
+                    String where = row + " " + (i + 1) + described(data) + ", column " + column(scesim, cell);
+                    problems.add(new RuleSetProblem(file, where, side(cell) + " " + quoted(expression.get())
+                            + " is an expression; " + VALUES_ONLY));
                 }
             }
         }
+    }
+
+    /** The expression a cell holds, if it reads as one: raw, or as any string or key of the JSON it holds. */
+    private static Optional<String> expression(String value) {
+        if (startsAnExpression(value)) {
+            return Optional.of(value);
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(value);
+        } catch (Exception e) {
+            return Optional.empty(); // not JSON to the runner either
+        }
+        return json == null ? Optional.empty() : expressionIn(json);
+    }
+
+    private static Optional<String> expressionIn(JsonNode node) {
+        if (node.isTextual() && startsAnExpression(node.textValue())) {
+            return Optional.of(node.textValue());
+        }
+        for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (startsAnExpression(key)) {
+                return Optional.of(key);
+            }
+        }
+        for (JsonNode inside : node) { // the elements of an array, the values of an object
+            Optional<String> expression = expressionIn(inside);
+            if (expression.isPresent()) {
+                return expression;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a text starts with {@code #} after any blank: the runner trims what String.trim() does
+     * (control characters and spaces); this skips Unicode spaces and invisible format characters too.
+     */
+    private static boolean startsAnExpression(String text) {
+        int at = 0;
+        while (at < text.length() && blank(text.charAt(at))) {
+            at++;
+        }
+        return at < text.length() && text.charAt(at) == EXPRESSION;
+    }
+
+    private static boolean blank(char c) {
+        return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+    }
+
+    private static String described(AbstractScesimData data) {
+        String description;
+        try {
+            description = data.getDescription();
+        } catch (RuntimeException e) {
+            description = null; // a description that is no text
+        }
+        return description == null || description.isBlank() ? "" : " (" + shortened(description.strip(), DESCRIBED) + ")";
+    }
+
+    private static String column(AbstractScesimModel<? extends AbstractScesimData> scesim, FactMappingValue cell) {
+        return scesim.getScesimModelDescriptor().getFactMapping(cell.getFactIdentifier(), cell.getExpressionIdentifier())
+                .map(ScenarioContentCheck::name)
+                .orElseGet(() -> cell.getFactIdentifier().getName() + " / " + cell.getExpressionIdentifier().getName());
+    }
+
+    /** A column as the editor heads it: the fact, then the property ("Assessment / outcome"). */
+    private static String name(FactMapping column) {
+        return column.getExpressionAlias() == null ? column.getFactAlias() : column.getFactAlias() + " / " + column.getExpressionAlias();
+    }
+
+    private static String side(FactMappingValue cell) {
+        FactMappingType type = cell.getExpressionIdentifier() == null ? null : cell.getExpressionIdentifier().getType();
+        if (type == FactMappingType.GIVEN) {
+            return "the given value";
+        }
+        return type == FactMappingType.EXPECT ? "the expected value" : "the value";
+    }
+
+    private static String quoted(String expression) {
+        return "\"" + shortened(expression.strip(), QUOTED) + "\"";
+    }
+
+    private static String shortened(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length) + "...";
     }
 
     private static void type(RuleSetFile file, String where, String className, Set<RuleSetProblem> problems) {

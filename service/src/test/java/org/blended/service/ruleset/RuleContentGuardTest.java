@@ -53,12 +53,14 @@ class RuleContentGuardTest {
 
     @Test
     void aScenarioExpressionThatRunsAProcessIsRefused() {
-        RuleSetFile scenario = shippedScenarioWith("# actualValue.contains(\"E1-INELIGIBLE-FORM\")",
+        RuleSetFile scenario = shippedScenarioWith("{&quot;E1&quot;:{&quot;value&quot;:&quot;E1-INELIGIBLE-FORM&quot;},"
+                + "&quot;D1&quot;:{&quot;value&quot;:&quot;D1-READINESS&quot;}}",
                 "# Runtime.getRuntime().exec(\"touch /tmp/pwned\") != null");
-        assertThat(guard.check(List.of(scenario))).isNotEmpty().allSatisfy(problem -> {
+        assertThat(guard.check(List.of(scenario))).singleElement().satisfies(problem -> {
             assertThat(problem.file()).isEqualTo("eligibility.scesim");
-            assertThat(problem.where()).isEqualTo("the scenarios, scenario 2");
-        }).anySatisfy(problem -> assertThat(problem.message()).contains("calls Runtime"));
+            assertThat(problem.where()).startsWith("scenario 2 (").endsWith("column Assessment / reasonCodesByCriterion");
+            assertThat(problem.message()).contains("Test Scenarios hold values only; expressions are not allowed");
+        });
     }
 
     @Test

@@ -3,13 +3,17 @@ package org.blended.service.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.runtime.KieContainer;
 
 /** The shipped Test Scenarios, run against rule bases built in memory as uploaded rule sets are. */
@@ -107,6 +111,30 @@ class RuleSetScenariosTest {
         System.out.println("Unknown session: " + results.get(0));
         assertThat(results).hasSizeGreaterThanOrEqualTo(15).noneMatch(ScenarioResult::passed)
                 .allSatisfy(r -> assertThat(r.failure()).contains("no-such-session"));
+    }
+
+    @Test
+    void aFileWithAnExpressionIsNotRun(@TempDir Path folder) {
+        // the content check refuses it first; were it missed, the runner still never evaluates it
+        Path written = folder.resolve("written-by-a-scenario");
+        String expression = "# new java.io.File(\"" + written + "\").createNewFile()";
+        RuleSetFile eligibility = InMemoryRuleBase.shippedScenarios().stream()
+                .filter(f -> f.name().equals("eligibility.scesim")).findFirst().orElseThrow();
+        String expected = "{&quot;E1&quot;:{&quot;value&quot;:&quot;E1-SOCIAL-FORM&quot;}}";
+        assertThat(eligibility.text()).contains(expected);
+        // the scenario's expected reasons become a JSON string holding the expression
+        String wrapped = "&quot;" + expression.replace("\"", "\\&quot;") + "&quot;";
+        String text = eligibility.text().replaceFirst(Pattern.quote(expected), Matcher.quoteReplacement(wrapped));
+
+        List<ScenarioResult> results = scenarios.run(shipped,
+                List.of(new RuleSetFile(eligibility.path(), text.getBytes(StandardCharsets.UTF_8))));
+
+        System.out.println("Expression in a scenario: " + results);
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.passed()).isFalse();
+            assertThat(r.failure()).contains("scenario 1 (", "Test Scenarios hold values only; expressions are not allowed");
+        });
+        assertThat(written).doesNotExist();
     }
 
     @Test

@@ -1,0 +1,38 @@
+package org.blended.rules.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class AssessmentTest {
+
+    @Test
+    void reasonCodesByCriterionGivesEachCriterionsCodesOnceAndSorted() throws ReflectiveOperationException {
+        Assessment assessment = new Assessment();
+        Map<String, String> byCriterion = reasonCodesByCriterion(assessment);
+        assertThat(byCriterion.get("I5")).isEqualTo("none");
+
+        // a view: it reads the reasons reported after it was taken
+        assessment.report(List.of(Reason.points("I5-PRIORITY-HIRES", "I5", Theme.IMPACT_HOW_MUCH, 2),
+                Reason.condition("D1-EVIDENCE-HIRES", "I5", Theme.EVIDENCE),
+                Reason.condition("D1-EVIDENCE-HIRES", "I5", Theme.EVIDENCE),
+                Reason.note("E1-SOCIAL-FORM", "E1", Theme.ELIGIBILITY)));
+
+        assertThat(byCriterion.get("I5")).isEqualTo("D1-EVIDENCE-HIRES,I5-PRIORITY-HIRES");
+        assertThat(byCriterion.get("E1")).isEqualTo("E1-SOCIAL-FORM");
+        assertThat(byCriterion.get("E2")).isEqualTo("none");
+        assertThat(byCriterion).containsOnlyKeys("E1", "I5").doesNotContainKey("E2");
+    }
+
+    /** Read as the scenario runner reads it: the field itself. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> reasonCodesByCriterion(Assessment assessment) throws ReflectiveOperationException {
+        Field field = Assessment.class.getDeclaredField("reasonCodesByCriterion");
+        field.setAccessible(true);
+        return (Map<String, String>) field.get(assessment);
+    }
+}
