@@ -59,6 +59,8 @@ public final class HostileRuleContent {
         cases.add(consequence("method-handles", "java.lang.invoke.MethodHandles.lookup();",
                 "calls java.lang.invoke.MethodHandles.lookup"));
         cases.add(consequence("script-engine", "new javax.script.ScriptEngineManager();", "uses javax.script.ScriptEngineManager"));
+        cases.add(consequence("engine-runtime", "drools.getRuntime(org.kie.api.runtime.KieRuntime.class).halt();",
+                "calls org.drools.model.Drools.getRuntime"));
         cases.add(consequence("enum-declaring-class", "Theme.FINANCIAL.getDeclaringClass();",
                 "getDeclaringClass, which rule code may not use"));
         // MVEL dialect reflection, as seen: a class used as a value, walked to a file through its code source
