@@ -19,7 +19,8 @@ import org.blended.service.ruleset.TableLayout.Table;
  */
 final class TableCellCheck {
 
-    private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?");
+    /** A decimal as Java writes it; the exponent because Drools reads a number cell of an .xlsx as 1.0E-4. */
+    private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][-+]?\\d+)?");
     private static final Pattern WHOLE = Pattern.compile("-?(0|[1-9]\\d*)");
     private static final Pattern LEADING_ZERO = Pattern.compile("-?0\\d+(\\.\\d+)?");
     private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");

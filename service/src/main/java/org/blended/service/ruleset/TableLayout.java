@@ -215,7 +215,7 @@ final class TableLayout {
         if (KEYWORDS.contains(word.toLowerCase(Locale.ROOT))) {
             return word.equalsIgnoreCase("RuleSet") ? "the RuleSet row (the package)" : "the " + word + " row";
         }
-        return "a row outside the rule tables";
+        return "a row outside the rule tables (after an empty row, rows are no longer rules)";
     }
 
     private static List<List<Row>> csv(byte[] content) {
