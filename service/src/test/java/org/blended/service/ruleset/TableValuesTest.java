@@ -113,6 +113,8 @@ class TableValuesTest {
                         + "write it without separators, as 1260");
         assertThat(problems(edited("decision-matrix.drl.csv", "green financials, low impact\",-200,", "green financials, low impact\",(java.lang.System.exit(1)),")))
                 .containsExactly("decision-matrix.drl.csv, row 10, \"Priority\": \"(java.lang.System.exit(1))\" is not a whole number");
+        assertThat(TableCellCheck.problem(ColumnTypes.ColumnType.single(ColumnTypes.ValueType.NUMBER), "1.0E-4"))
+                .as("a number as Drools reads it from an .xlsx").isNull();
         assertThat(problems(edited("additionality.drl.csv", "\"0, 1\",true,", "\"0, 1\",yes,")))
                 .containsExactly("additionality.drl.csv, row 16, \"Rationale given\": \"yes\" is neither true nor false");
         assertThat(problems(edited("additionality.drl.csv", "E5 Declined by one lender,null,", "E5 Declined by one lender,nul,")))
