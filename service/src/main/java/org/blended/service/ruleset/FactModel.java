@@ -1,6 +1,7 @@
 package org.blended.service.ruleset;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,6 +45,20 @@ final class FactModel {
 
     static boolean isFactClass(String simpleName) {
         return CLASSES.values().stream().anyMatch(names -> names.contains(simpleName));
+    }
+
+    /** The fact-model class of that simple name, loaded without running its initialisers. */
+    static Optional<Class<?>> factClass(String simpleName) {
+        for (Map.Entry<String, Set<String>> classes : CLASSES.entrySet()) {
+            if (classes.getValue().contains(simpleName)) {
+                try {
+                    return Optional.of(Class.forName(classes.getKey() + "." + simpleName, false, FactModel.class.getClassLoader()));
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException("The fact model lists " + simpleName + " but it is not on the class path", e);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether a type named this way (no package) is one rule content may use. */

@@ -10,10 +10,12 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.blended.rules.assessment.Outcome;
+import org.blended.service.security.Role;
 import org.blended.service.whatif.WhatIfScope;
 import org.blended.service.whatif.WhatIfService;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -64,9 +66,11 @@ public class PolicyPageController {
 
     @PostMapping("/rule-sets")
     public String upload(@RequestParam("file") List<MultipartFile> files, @RequestParam(required = false) Integer basedOn,
-                         @RequestParam(required = false) String note, Principal who, RedirectAttributes flash) throws IOException {
+                         @RequestParam(required = false) String note, Authentication who, RedirectAttributes flash)
+            throws IOException {
         try {
-            RuleSetRecord draft = ruleSets.upload(basedOn, RuleSetController.uploads(files), note, who.getName());
+            RuleSetRecord draft = ruleSets.upload(basedOn, RuleSetController.uploads(files), note, who.getName(),
+                    Role.RULE_AUTHOR.heldBy(who));
             flash.addFlashAttribute("message", "Uploaded as draft version " + draft.version() + ". Validate it next.");
             return "redirect:/policy/rule-sets/" + draft.version();
         } catch (ErrorResponseException refused) {

@@ -8,8 +8,10 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.blended.service.security.Caller;
+import org.blended.service.security.Role;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,12 +65,14 @@ public class RuleSetController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a new draft", description = "Part 'file' (one or more): an edited decision table "
             + "(.csv or .xlsx), DRL file or .scesim replaces the file of the same name in the version it is based on "
-            + "(the active one unless basedOn is given); a .zip is a whole bundle. Answers 201 with the draft.")
+            + "(the active one unless basedOn is given); a .zip is a whole bundle. Answers 201 with the draft. "
+            + "A policy owner may change only values (the cells of a table's rule rows, Test Scenarios): other "
+            + "changes answer 403 and need a RULE_AUTHOR. A cell its column cannot take answers 400.")
     public ResponseEntity<RuleSetView> upload(@RequestParam("file") List<MultipartFile> files,
                                               @RequestParam(required = false) Integer basedOn,
                                               @RequestParam(required = false) String note,
-                                              @AuthenticationPrincipal Caller caller) throws IOException {
-        RuleSetRecord draft = ruleSets.upload(basedOn, uploads(files), note, caller.getName());
+                                              Authentication caller) throws IOException {
+        RuleSetRecord draft = ruleSets.upload(basedOn, uploads(files), note, caller.getName(), Role.RULE_AUTHOR.heldBy(caller));
         return ResponseEntity.created(URI.create("/api/v1/rule-sets/" + draft.version())).body(get(String.valueOf(draft.version())));
     }
 

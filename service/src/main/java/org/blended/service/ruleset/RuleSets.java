@@ -1,6 +1,7 @@
 package org.blended.service.ruleset;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -81,10 +82,35 @@ public class RuleSets {
         return store.events(version);
     }
 
-    /** A new draft from the uploaded files, on top of the given version (the active one when null). */
+    /** A policy owner's upload: values only (see the next method). */
     public RuleSetRecord upload(Integer basedOn, List<RuleSetUpload> uploads, String note, String actor) {
+        return upload(basedOn, uploads, note, actor, false);
+    }
+
+    /**
+     * A new draft from the uploaded files, on top of the given version (the active one when null).
+     * Unless the uploader may change code (a rule author), the draft may differ from that version only
+     * in values; and every changed table's cells must fit their columns, whoever uploads it.
+     */
+    public RuleSetRecord upload(Integer basedOn, List<RuleSetUpload> uploads, String note, String actor,
+                                boolean mayChangeCode) {
         int base = basedOn != null ? get(basedOn).version() : active().version();
-        List<RuleSetFile> files = RuleSetUploads.merge(store.files(base), uploads);
+        List<RuleSetFile> before = store.files(base);
+        List<RuleSetFile> files = RuleSetUploads.merge(before, uploads);
+        if (!mayChangeCode) {
+            List<RuleSetProblem> code = CodeChanges.between(before, files);
+            if (!code.isEmpty()) {
+                log.info("{} may not change code; upload on version {} refused: {}", actor, base, code);
+                throw new CodeChangeRefusedException(code);
+            }
+        }
+        List<RuleSetProblem> cells = files.stream().filter(f -> f.kind() == RuleSetFile.Kind.DECISION_TABLE_CSV
+                        || f.kind() == RuleSetFile.Kind.DECISION_TABLE_XLSX)
+                .filter(f -> before.stream().noneMatch(b -> b.path().equals(f.path()) && Arrays.equals(b.content(), f.content())))
+                .flatMap(f -> TableCellCheck.check(f).stream()).toList();
+        if (!cells.isEmpty()) {
+            throw new RuleSetUploadException(cells);
+        }
         String what = uploads.size() == 1 ? uploads.get(0).fileName() : uploads.size() + " files";
         RuleSetRecord draft = store.create(null, base, note == null || note.isBlank() ? "Uploaded " + what : note.strip(),
                 files, actor);

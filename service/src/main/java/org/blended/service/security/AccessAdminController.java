@@ -118,7 +118,7 @@ public class AccessAdminController {
     }
 
     @PostMapping("/people")
-    @Operation(summary = "Add a person who signs in to the pages (POLICY_OWNER or ADMIN)")
+    @Operation(summary = "Add a person who signs in to the pages (POLICY_OWNER, RULE_AUTHOR or ADMIN)")
     public ResponseEntity<Void> addPerson(@Valid @RequestBody NewPerson body) {
         if (body.role() == Role.LENDER) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "role: lenders use API keys, not sign-in");

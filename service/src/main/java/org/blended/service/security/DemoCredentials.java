@@ -28,7 +28,8 @@ public class DemoCredentials implements ApplicationRunner {
     @ConfigurationProperties("blended.demo")
     public record Settings(String lenderCode, String lenderName, String lenderApiKey, String adminApiKey,
                            String policyOwnerApiKey, String policyOwnerUsername, String policyOwnerPassword,
-                           String adminUsername, String adminPassword) {
+                           String adminUsername, String adminPassword, String ruleAuthorApiKey,
+                           String ruleAuthorUsername, String ruleAuthorPassword) {
     }
 
     private final Settings settings;
@@ -63,7 +64,12 @@ public class DemoCredentials implements ApplicationRunner {
             apiKeys.register("demo policy owner key", settings.policyOwnerApiKey(), Role.POLICY_OWNER, null, "demo");
             log.warn("Demo policy owner API key from blended.demo.policy-owner-api-key is active; not for production");
         }
+        if (present(settings.ruleAuthorApiKey())) {
+            apiKeys.register("demo rule author key", settings.ruleAuthorApiKey(), Role.RULE_AUTHOR, null, "demo");
+            log.warn("Demo rule author API key from blended.demo.rule-author-api-key is active; not for production");
+        }
         person(settings.policyOwnerUsername(), settings.policyOwnerPassword(), Role.POLICY_OWNER);
+        person(settings.ruleAuthorUsername(), settings.ruleAuthorPassword(), Role.RULE_AUTHOR);
         person(settings.adminUsername(), settings.adminPassword(), Role.ADMIN);
     }
 

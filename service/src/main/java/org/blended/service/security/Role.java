@@ -1,10 +1,22 @@
 package org.blended.service.security;
 
-/** What a caller may do: lenders submit and read their own applications; policy owners edit rule sets; admins manage access. */
+import org.springframework.security.core.Authentication;
+
+/**
+ * What a caller may do: lenders submit and read their own applications; policy owners change the
+ * values of rule sets (decision-table cells, Test Scenarios), validate, approve, publish and roll
+ * back; rule authors may do all that and also change code (DRL files, a table's structure and code
+ * rows); admins manage access.
+ */
 public enum Role {
-    LENDER, POLICY_OWNER, ADMIN;
+    LENDER, POLICY_OWNER, RULE_AUTHOR, ADMIN;
 
     public String authority() {
         return "ROLE_" + name();
+    }
+
+    /** Whether the signed-in person or API key holds this role. */
+    public boolean heldBy(Authentication caller) {
+        return caller != null && caller.getAuthorities().stream().anyMatch(a -> authority().equals(a.getAuthority()));
     }
 }

@@ -46,6 +46,13 @@ public class SecurityConfiguration {
     private static final String LENDER = Role.LENDER.name();
     private static final String ADMIN = Role.ADMIN.name();
     private static final String POLICY_OWNER = Role.POLICY_OWNER.name();
+    /**
+     * A rule author is a policy owner who may also change code: an API key holds one role, and a
+     * rule author must validate and what-if the code they upload, so the role includes the policy
+     * owner's abilities rather than sitting beside them. Which uploads need it is decided by
+     * RuleSets.upload; publishing still goes through validation and, when required, a second person.
+     */
+    private static final String[] RULE_SET_EDITORS = {POLICY_OWNER, Role.RULE_AUTHOR.name()};
 
     @Bean
     @Order(1)
@@ -65,7 +72,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/rejections/**", "/api/v1/rejections").hasRole(LENDER)
                         .requestMatchers("/api/v1/batches/**", "/api/v1/batches").hasRole(LENDER)
                         .requestMatchers("/api/v1/measure-values").hasRole(LENDER)
-                        .requestMatchers("/api/v1/rule-sets/**", "/api/v1/rule-sets", "/api/v1/what-if/**").hasRole(POLICY_OWNER)
+                        .requestMatchers("/api/v1/rule-sets/**", "/api/v1/rule-sets", "/api/v1/what-if/**").hasAnyRole(RULE_SET_EDITORS)
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
@@ -91,7 +98,7 @@ public class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ADMIN)
                         .requestMatchers("/login", "/error", "/assessment/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/favicon.ico").permitAll()
-                        .requestMatchers("/policy/**", "/policy").hasRole(POLICY_OWNER)
+                        .requestMatchers("/policy/**", "/policy").hasAnyRole(RULE_SET_EDITORS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")) // our page: it says why a locked sign-in is refused
                 .logout(Customizer.withDefaults())
@@ -140,7 +147,8 @@ public class SecurityConfiguration {
                 if (authority instanceof OidcUserAuthority oidcUser
                         && oidcUser.getAttributes().get(properties.oidcRoleClaim()) instanceof Collection<?> roles) {
                     for (Object role : roles) {
-                        if (Role.POLICY_OWNER.name().equals(role) || Role.ADMIN.name().equals(role)) {
+                        if (Role.POLICY_OWNER.name().equals(role) || Role.RULE_AUTHOR.name().equals(role)
+                                || Role.ADMIN.name().equals(role)) {
                             mapped.add(new SimpleGrantedAuthority("ROLE_" + role));
                         }
                     }

@@ -37,8 +37,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A policy owner at work in a real headless Chromium (Debian's chromium and chromium-driver,
- * installed by .ci/run): sign in, download a table, change a threshold, upload it, validate,
- * run a what-if, publish, and roll back, by clicking as a person would.
+ * installed by .ci/run): sign in, download a table, change a threshold, upload it (a change to its
+ * code is refused: that needs a rule author), validate, run a what-if, publish, and roll back, by
+ * clicking as a person would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"postgres", "test"})
@@ -115,6 +116,14 @@ class PolicyPageBrowserTest {
         String table = Files.readString(downloaded, StandardCharsets.UTF_8);
         Path edited = Files.writeString(profile.resolve(RuleSetEdits.RESERVES_TABLE), RuleSetEdits.higherMinimumReserves(table));
 
+        // The table's code row is code, not a value: a policy owner's upload of it is refused, saying where
+        Path codeChange = Files.createDirectories(profile.resolve("code-change")).resolve(RuleSetEdits.RESERVES_TABLE);
+        Files.writeString(codeChange, RuleSetEdits.reservesPointsCodeChanged(table));
+        browser.findElement(By.id("file")).sendKeys(codeChange.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        shows("problem", "reserves.drl.csv, row 8, \"Points\": the code row changed");
+        assertThat(text("problem")).contains("only a rule author may change");
+
         browser.findElement(By.id("file")).sendKeys(edited.toAbsolutePath().toString());
         browser.findElement(By.id("note")).sendKeys("Reserves under six weeks rate amber");
         browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
@@ -156,11 +165,16 @@ class PolicyPageBrowserTest {
 
     /** Waits for the answer to a form: the page that says what was done. */
     private void showsMessage(String expected) {
+        shows("message", expected);
+    }
+
+    /** Waits for the answer to a form: the page with a message ("message", or "problem" for a refusal). */
+    private void shows(String id, String expected) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.findElements(By.id("message")).stream()
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.findElements(By.id(id)).stream()
                     .anyMatch(m -> m.getText().contains(expected)));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("No message \"" + expected + "\" on " + browser.getCurrentUrl() + ":\n"
+            throw new AssertionError("No " + id + " \"" + expected + "\" on " + browser.getCurrentUrl() + ":\n"
                     + browser.getPageSource(), e);
         }
     }

@@ -2,7 +2,7 @@ package org.blended.service.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The edits tests make to shipped decision tables, as a policy owner would in a spreadsheet. */
+/** The edits tests make to shipped decision tables, as a policy owner (or, for code, a rule author) would in a spreadsheet. */
 public final class RuleSetEdits {
 
     public static final String RESERVES_TABLE = "reserves.drl.csv";
@@ -25,6 +25,16 @@ public final class RuleSetEdits {
                 .replace("would last a month or more.", "would last six weeks or more.");
         assertThat(edited).as("the reserves table as shipped").isNotEqualTo(reservesTable)
                 .contains("\"-1000000000, 1.5\"").contains("\"1.5, 3\"").contains("less than six weeks.,1.5");
+        return edited;
+    }
+
+    /**
+     * Code, not a value: the reserves table's code row for its Points column (row 8) adds a point to
+     * every reason. Compiles and passes the content check; only a rule author may upload it.
+     */
+    public static String reservesPointsCodeChanged(String reservesTable) {
+        String edited = reservesTable.replace("reason.setPoints($param);", "reason.setPoints($param + 1);");
+        assertThat(edited).as("the reserves table as shipped").isNotEqualTo(reservesTable);
         return edited;
     }
 

@@ -45,6 +45,7 @@ class SecurityTest {
     Http lenderB;
     Http admin;
     Http policyOwner;
+    Http ruleAuthor;
     String applicationOfA;
     String rejectionOfA;
     String batchOfA;
@@ -59,6 +60,7 @@ class SecurityTest {
         lenderB = new Http(port, lenders.newLender().apiKey());
         admin = new Http(port, lenders.keyFor(Role.ADMIN));
         policyOwner = new Http(port, lenders.keyFor(Role.POLICY_OWNER));
+        ruleAuthor = new Http(port, lenders.keyFor(Role.RULE_AUTHOR));
         String example = Examples.expectedOutcomes().keySet().iterator().next();
         applicationOfA = Http.json(lenderA.postJson("/api/v1/applications", Examples.json(example)))
                 .get("applicationId").asText();
@@ -135,16 +137,36 @@ class SecurityTest {
         for (Endpoint e : lenderEndpoints()) {
             assertThat(call(admin, e).statusCode()).as("admin " + e).isEqualTo(403);
             assertThat(call(policyOwner, e).statusCode()).as("policy owner " + e).isEqualTo(403);
+            assertThat(call(ruleAuthor, e).statusCode()).as("rule author " + e).isEqualTo(403);
         }
         for (Endpoint e : adminEndpoints()) {
             assertThat(call(lenderA, e).statusCode()).as("lender " + e).isEqualTo(403);
             assertThat(call(policyOwner, e).statusCode()).as("policy owner " + e).isEqualTo(403);
+            assertThat(call(ruleAuthor, e).statusCode()).as("rule author " + e).isEqualTo(403);
         }
         for (Endpoint e : policyOwnerEndpoints()) {
             assertThat(call(lenderA, e).statusCode()).as("lender " + e).isEqualTo(403);
             assertThat(call(admin, e).statusCode()).as("admin " + e).isEqualTo(403);
             assertThat(call(policyOwner, e).statusCode()).as("policy owner " + e).isIn(200, 404);
+            assertThat(call(ruleAuthor, e).statusCode()).as("a rule author is a policy owner too: " + e).isIn(200, 404);
         }
+    }
+
+    @Test
+    void anAdminGrantsTheRuleAuthorRoleToKeysAndPeopleAndItOpensThePolicyPages() {
+        HttpResponse<String> issued = admin.postJson("/api/v1/admin/api-keys", "{\"name\": \"rules\", \"role\": \"RULE_AUTHOR\"}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        Http author = new Http(port, Http.json(issued).get("key").asText());
+        assertThat(author.get("/api/v1/rule-sets").statusCode()).isEqualTo(200);
+        assertThat(author.get("/api/v1/admin/lenders").statusCode()).isEqualTo(403);
+        assertThat(author.send(author.request("/policy").header("Accept", "text/html").GET()).statusCode()).isEqualTo(200);
+        assertThat(lenderA.send(lenderA.request("/policy").header("Accept", "text/html").GET()).statusCode()).isEqualTo(403);
+
+        String username = "author-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin.postJson("/api/v1/admin/people", "{\"username\": \"" + username
+                + "\", \"password\": \"a-long-enough-password\", \"role\": \"RULE_AUTHOR\"}").statusCode()).isEqualTo(201);
+        assertThat(people.loadUserByUsername(username).getAuthorities()).extracting(Object::toString)
+                .containsExactly(Role.RULE_AUTHOR.authority());
     }
 
     @Test
