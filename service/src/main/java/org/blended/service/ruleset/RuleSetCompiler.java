@@ -36,13 +36,18 @@ public class RuleSetCompiler {
 
     /**
      * The rule base's structure, not policy: the session names the service and the Test Scenarios
-     * use. Kept here rather than in an uploaded bundle so that no upload can change them.
+     * use, each stopped past the firing limit. Kept here rather than in an uploaded bundle so that
+     * no upload can change them.
      */
     static final String KMODULE = """
             <kmodule xmlns="http://www.drools.org/xsd/kmodule">
               <kbase name="blended" default="true">
-                <ksession name="assessment" type="stateful" default="true"/>
-                <ksession name="assessment-stateless" type="stateless" default="true"/>
+                <ksession name="assessment" type="stateful" default="true">
+                  <listeners><agendaEventListener type="org.blended.service.ruleset.ScenarioFiringLimit"/></listeners>
+                </ksession>
+                <ksession name="assessment-stateless" type="stateless" default="true">
+                  <listeners><agendaEventListener type="org.blended.service.ruleset.ScenarioFiringLimit"/></listeners>
+                </ksession>
               </kbase>
             </kmodule>
             """;

@@ -1,6 +1,7 @@
 package org.blended.service.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +103,32 @@ class RuleSetCompilerTest {
         assertThat(build.problems()).isEmpty();
         Assessment assessment = new Assessment(java.time.LocalDate.of(2026, 1, 1));
         build.compiled().kieBase().newStatelessKieSession().execute(List.of(new Application(), assessment));
+    }
+
+    @Test
+    void aScenarioSessionOfADraftStopsPastTheFiringLimit() {
+        String drl = """
+                package org.blended.rules.storm;
+
+                import org.blended.rules.assessment.Assessment;
+
+                rule "Storm"
+                when
+                    $a : Assessment( outcome == null )
+                then
+                    modify( $a ) { setOutcome( null ) };
+                end
+                """;
+        RuleSetCompiler.Build build = compiler.build(5, "storm",
+                List.of(new RuleSetFile("org/blended/rules/storm/storm.drl", drl.getBytes(StandardCharsets.UTF_8))));
+        assertThat(build.problems()).isEmpty();
+        org.kie.api.runtime.KieSession session = build.container().newKieSession("assessment");
+        try {
+            session.insert(new Assessment(java.time.LocalDate.of(2026, 1, 1)));
+            assertThatThrownBy(session::fireAllRules).hasStackTraceContaining("fired more than 10000 rules");
+        } finally {
+            session.dispose();
+        }
     }
 
     private static void deleteMarkers() throws IOException {
