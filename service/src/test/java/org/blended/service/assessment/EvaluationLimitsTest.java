@@ -27,6 +27,14 @@ import org.blended.service.TestLenders;
 import org.blended.service.application.StoredApplicationRepository;
 import org.blended.service.intake.Rejection;
 import org.blended.service.intake.RejectionRepository;
+import org.blended.service.ruleset.RuleSetFile;
+import org.blended.service.ruleset.RuleSetLibrary;
+import org.blended.service.ruleset.RuleSetRecord;
+import org.blended.service.ruleset.RuleSetStore;
+import org.blended.service.ruleset.ShippedRuleSet;
+import org.blended.service.whatif.WhatIfScope;
+import org.blended.service.whatif.WhatIfService;
+import org.blended.service.whatif.WhatIfView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,8 +53,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A rule set that never ends, or ends too late, on every channel against the real database and
  * broker: each such application is answered promptly and recorded as not assessed, and the
- * others, whoever sent them, are decided as usual. This instance has a queue of its own, so that
- * no other test's instance takes its messages.
+ * others, whoever sent them, are decided as usual; what-if, replay and explanations carry on; the
+ * service stops promptly. This instance has a queue of its own, so that no other test's instance
+ * takes its messages.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"postgres", "test"})
@@ -85,6 +94,18 @@ class EvaluationLimitsTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RuleSetStore store;
+
+    @Autowired
+    RuleSetLibrary library;
+
+    @Autowired
+    ShippedRuleSet shippedRules;
+
+    @Autowired
+    WhatIfService whatIf;
 
     @LocalServerPort
     int port;
@@ -228,6 +249,55 @@ class EvaluationLimitsTest {
             assertThat(r.getReason()).contains("fired more than 10,000 rules without reaching a decision");
         });
         await().atMost(Duration.ofSeconds(30)).until(() -> applications.countByLenderReference(goodReference) == 1);
+    }
+
+    @Test
+    void whatIfReplayAndExplanationsCarryOnWhenTheRuleSetCannotFinish() {
+        engine.activate(shipped); // decided by the shipped rules first, then looked at with the runaway ones
+        TestLenders.TestLender lender = lenders.newLender();
+        Http http = new Http(port, lender.apiKey());
+        HttpResponse<String> decided = http.postJson("/api/v1/applications", Examples.withReference(EXAMPLE, "STORM-" + UUID.randomUUID()));
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
+        assertThat(http.postJson("/api/v1/applications", Examples.json(EXAMPLE)).statusCode()).isEqualTo(201);
+        String stormId = Http.json(decided).get("applicationId").asText();
+
+        // What-if of a draft that fires for ever for one of the two: counted apart, and the run finishes.
+        List<RuleSetFile> files = new java.util.ArrayList<>(shippedRules.files());
+        files.add(new RuleSetFile("org/blended/rules/runaway/runaway.drl", TestRules.RUNAWAY_RULES.getBytes(StandardCharsets.UTF_8)));
+        RuleSetRecord draft = store.create("limits-test-" + UUID.randomUUID().toString().substring(0, 8), null,
+                "the shipped rules with rules that never end", files, "test");
+        library.remember(new CompiledRuleSet(draft.version(), draft.label(), runaway));
+        UUID run = whatIf.start(draft.version(), new WhatIfScope(null, null, lender.code()), "test");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(whatIf.view(run, 0).status()));
+        WhatIfView view = whatIf.view(run, 0);
+        assertThat(view.status()).as(view.failure()).isEqualTo("FINISHED");
+        assertThat(view.summary().applications()).isEqualTo(2);
+        assertThat(view.summary().active().notAssessed()).isZero();
+        assertThat(view.summary().draft().notAssessed()).isEqualTo(1);
+        assertThat(view.summary().draft().notAssessedReason()).contains("fired more than 10,000 rules without reaching a decision");
+        assertThat(view.summary().draft().outcomes().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
+
+        // Replay with a version that now fires for ever: reported as a difference, not a failure.
+        library.remember(new CompiledRuleSet(shipped.version(), shipped.label(), runaway));
+        try {
+            HttpResponse<String> replay = http.postJson("/api/v1/applications/" + stormId + "/replay", "");
+            assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+            JsonNode report = Http.json(replay);
+            assertThat(report.get("identical").asBoolean()).isFalse();
+            assertThat(report.get("differences").get(0).asText())
+                    .isEqualTo("the replay reached no decision: rule set " + shipped.label()
+                            + " fired more than 10,000 rules without reaching a decision");
+        } finally {
+            library.remember(shipped);
+        }
+
+        // The explanation's search skips the changed applications the rules cannot assess, and says so.
+        engine.activate(new CompiledRuleSet(shipped.version(), shipped.label(), runaway));
+        HttpResponse<String> explained = http.get("/api/v1/applications/" + stormId + "/explanation");
+        assertThat(explained.statusCode()).as(explained.body()).isEqualTo(200);
+        assertThat(Http.json(explained).get("searchNote").asText())
+                .contains("could not be assessed and")
+                .contains("skipped: rule set " + shipped.label() + " fired more than 10,000 rules without reaching a decision");
     }
 
     @Test
