@@ -102,6 +102,11 @@ public class IntakeService implements ApplicationIntake {
         try {
             assessed = assess(submission, application, receivedAt);
         } catch (EvaluationFailedException failed) {
+            // A reference decided before still gets its first decision back, whatever the rules do now.
+            var before = recorder.decidedBefore(submission.lenderId(), application.getLenderReference());
+            if (before.isPresent()) {
+                return alreadyDecided(submission, application, before.get());
+            }
             throw notAssessed(submission, application, failed, receivedAt);
         }
         // The recorder finds a reference decided before, in the same transaction that would store it.

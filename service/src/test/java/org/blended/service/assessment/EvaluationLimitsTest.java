@@ -252,11 +252,12 @@ class EvaluationLimitsTest {
     }
 
     @Test
-    void whatIfReplayAndExplanationsCarryOnWhenTheRuleSetCannotFinish() {
+    void whatIfReplayExplanationsAndRepeatsCarryOnWhenTheRuleSetCannotFinish() {
         engine.activate(shipped); // decided by the shipped rules first, then looked at with the runaway ones
         TestLenders.TestLender lender = lenders.newLender();
         Http http = new Http(port, lender.apiKey());
-        HttpResponse<String> decided = http.postJson("/api/v1/applications", Examples.withReference(EXAMPLE, "STORM-" + UUID.randomUUID()));
+        String storm = Examples.withReference(EXAMPLE, "STORM-" + UUID.randomUUID());
+        HttpResponse<String> decided = http.postJson("/api/v1/applications", storm);
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
         assertThat(http.postJson("/api/v1/applications", Examples.json(EXAMPLE)).statusCode()).isEqualTo(201);
         String stormId = Http.json(decided).get("applicationId").asText();
@@ -298,6 +299,11 @@ class EvaluationLimitsTest {
         assertThat(Http.json(explained).get("searchNote").asText())
                 .contains("could not be assessed and")
                 .contains("skipped: rule set " + shipped.label() + " fired more than 10,000 rules without reaching a decision");
+
+        // Sent again, a reference decided before gets its first decision back, whatever the rules do now.
+        HttpResponse<String> again = http.postJson("/api/v1/applications", storm);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(Http.json(again).get("applicationId").asText()).isEqualTo(stormId);
     }
 
     @Test
