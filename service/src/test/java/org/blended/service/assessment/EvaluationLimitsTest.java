@@ -115,7 +115,7 @@ class EvaluationLimitsTest {
 
     @BeforeAll
     static void compile() throws IOException {
-        runaway = TestRules.shippedWith(TestRules.RUNAWAY_RULES);
+        runaway = TestRules.runaway();
         // A rule base compiled at run time is slow on its first evaluations (classes loaded, constraints
         // compiled), which here is not what the time limit is to catch.
         var application = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()

@@ -30,7 +30,7 @@ class RuleEngineLimitsTest {
 
     @BeforeAll
     static void compile() {
-        rules = TestRules.shippedWith(TestRules.RUNAWAY_RULES);
+        rules = TestRules.runaway();
         new CompiledRuleSet(1, "warm-up", rules).assess(application("WARM-UP"), ON, List.of()); // loads what the rules need
     }
 

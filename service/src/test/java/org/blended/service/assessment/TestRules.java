@@ -81,7 +81,17 @@ final class TestRules {
     private static final Path SHIPPED = Path.of("..", "rules", "src", "main", "resources");
     private static final AtomicInteger BUILDS = new AtomicInteger(); // the KieRepository keeps every module by ReleaseId
 
+    private static KieBase runaway;
+
     private TestRules() {
+    }
+
+    /** The shipped rules with {@link #RUNAWAY_RULES}, compiled once for all the tests of a run. */
+    static synchronized KieBase runaway() {
+        if (runaway == null) {
+            runaway = shippedWith(RUNAWAY_RULES);
+        }
+        return runaway;
     }
 
     /**
