@@ -2,7 +2,8 @@ package org.blended.integration.intake;
 
 /**
  * Reads, assesses and stores one submission; every channel's route ends here. A submission that
- * cannot be read is recorded as a rejection and answered with {@link InvalidSubmissionException}.
+ * cannot be read is recorded as a rejection and answered with {@link InvalidSubmissionException};
+ * one the rule set cannot assess, with {@link NotAssessedException}.
  */
 public interface ApplicationIntake {
 

@@ -30,6 +30,11 @@ class RejectedFileNote implements Processor {
                 text.append("Recorded as rejection ").append(invalid.getRejectionId()).append(".\n");
             }
             text.append("Correct the file and drop it into the intake folder again.\n");
+        } else if (cause instanceof NotAssessedException notAssessed) {
+            text.append(fileName).append(" was not assessed: ").append(notAssessed.getMessage()).append(".\n")
+                    .append("Recorded as rejection ").append(notAssessed.getRejectionId()).append(".\n")
+                    .append("The fault is on our side, not in the file: drop it into the intake folder again once ")
+                    .append("the rule set is put right.\n");
         } else if (cause instanceof org.blended.integration.batch.UnreadableBatchException unreadable) {
             text.append(fileName).append(" could not be read as a batch: ").append(unreadable.getMessage()).append(".\n")
                     .append("Rows before the fault keep their decisions; sending the corrected file again decides ")

@@ -53,6 +53,10 @@ public class ApplicationController {
                             schema = @Schema(implementation = Application.class))))
     @ApiResponse(responseCode = "201", description = "Assessed and stored")
     @ApiResponse(responseCode = "200", description = "This reference was decided before: the earlier decision, with alreadyDecided true")
+    @ApiResponse(responseCode = "503", description = "Not assessed: the rule set could not finish (past its firing or time "
+            + "limit, or failing); recorded as a rejection, nothing decided. Or the service is stopping or cannot store "
+            + "decisions for now (with Retry-After).",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<ApplicationView> submit(@RequestBody byte[] body, HttpServletRequest request,
                                                   @AuthenticationPrincipal Caller caller) {
         ApplicationView view;

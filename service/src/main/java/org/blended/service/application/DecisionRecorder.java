@@ -74,6 +74,12 @@ public class DecisionRecorder {
         return found;
     }
 
+    /** The application under which the lender's reference was decided, if it was. */
+    public java.util.Optional<UUID> decidedBefore(UUID lenderId, String reference) {
+        Earlier found = reference == null ? null : earlier(lenderId, List.of(reference)).get(reference);
+        return java.util.Optional.ofNullable(found).map(Earlier::applicationId);
+    }
+
     /** Stores every assessed submission of one lender whose reference is new, in the order given. */
     @Transactional
     public List<Recorded> record(UUID lenderId, List<Assessed> assessed) {

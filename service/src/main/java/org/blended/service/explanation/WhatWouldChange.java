@@ -12,6 +12,7 @@ import org.blended.rules.application.Claim;
 import org.blended.rules.application.EvidenceGrade;
 import org.blended.rules.assessment.MeasureValue;
 import org.blended.rules.assessment.Outcome;
+import org.blended.service.assessment.EvaluationFailedException;
 import org.blended.service.assessment.RuleEngine;
 import org.blended.service.replay.StoredInputs;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,6 +51,7 @@ public class WhatWouldChange {
         List<Change> candidates = candidates(inputs.application(payload));
         List<Suggestion> found = new ArrayList<>();
         List<List<Change>> improving = new ArrayList<>();
+        Skipped skipped = new Skipped();
         int tried = 0;
         boolean complete = true;
         for (Change change : candidates) {
@@ -58,8 +60,8 @@ public class WhatWouldChange {
                 break;
             }
             tried++;
-            Outcome reached = evaluate(payload, List.of(change), assessedOn, lenderValues);
-            if (rank(reached) > rank(current)) {
+            Outcome reached = evaluate(payload, List.of(change), assessedOn, lenderValues, skipped);
+            if (reached != null && rank(reached) > rank(current)) {
                 found.add(new Suggestion(List.of(change.view()), reached, true));
                 improving.add(List.of(change));
             }
@@ -77,8 +79,8 @@ public class WhatWouldChange {
                     break;
                 }
                 tried++;
-                Outcome reached = evaluate(payload, List.of(a, b), assessedOn, lenderValues);
-                if (rank(reached) > rank(current)) {
+                Outcome reached = evaluate(payload, List.of(a, b), assessedOn, lenderValues, skipped);
+                if (reached != null && rank(reached) > rank(current)) {
                     found.add(new Suggestion(List.of(a.view(), b.view()), reached, true));
                 }
             }
@@ -90,7 +92,31 @@ public class WhatWouldChange {
                 ? (complete ? "No change of one or two things you can act on would improve the outcome."
                             : "No improving change was found within the search limit of " + budgetMillis + " ms.")
                 : "Each suggestion was checked by assessing the changed application with the same rules.";
+        if (skipped.count > 0) {
+            note += " " + skipped.count + (skipped.count == 1 ? " changed application" : " changed applications")
+                    + " could not be assessed and " + (skipped.count == 1 ? "was" : "were") + " skipped: " + skipped.reason + ".";
+        }
         return new Search(best, tried, millis, complete, note);
+    }
+
+    /** Variants the rule set could not assess (past a limit, a rule failing): skipped, and said so in the note. */
+    private static final class Skipped {
+        int count;
+        String reason;
+    }
+
+    /** The outcome the changes reach, or null when the rule set could not assess the changed application. */
+    private Outcome evaluate(String payload, List<Change> changes, LocalDate assessedOn, List<MeasureValue> lenderValues,
+                             Skipped skipped) {
+        try {
+            return evaluate(payload, changes, assessedOn, lenderValues);
+        } catch (EvaluationFailedException e) {
+            skipped.count++;
+            if (skipped.reason == null) {
+                skipped.reason = e.getMessage();
+            }
+            return null;
+        }
     }
 
     /** Applies the changes to a fresh copy of the application and evaluates it. */

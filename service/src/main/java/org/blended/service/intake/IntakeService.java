@@ -16,9 +16,11 @@ import org.blended.integration.intake.ApplicationIntake;
 import org.blended.integration.intake.Channel;
 import org.blended.integration.intake.InvalidField;
 import org.blended.integration.intake.InvalidSubmissionException;
+import org.blended.integration.intake.NotAssessedException;
 import org.blended.integration.intake.Submission;
 import org.blended.integration.intake.SubmissionReader;
 import org.blended.integration.intake.SubmissionResult;
+import org.blended.integration.intake.TransientIntakeException;
 import org.springframework.transaction.support.TransactionTemplate;
 import java.util.ArrayList;
 import org.blended.rules.application.Application;
@@ -29,6 +31,8 @@ import org.blended.service.application.Assessed;
 import org.blended.service.application.DecisionRecorder;
 import org.blended.service.application.Recorded;
 import org.blended.service.assessment.CompiledRuleSet;
+import org.blended.service.assessment.EvaluationFailedException;
+import org.blended.service.assessment.EvaluationStoppedException;
 import org.blended.service.assessment.RuleEngine;
 import org.blended.service.valuation.LenderValues;
 import org.slf4j.Logger;
@@ -41,6 +45,11 @@ import org.springframework.stereotype.Service;
  * Where every single-application route ends: read the submission, assess it, store the decision;
  * or record why it was refused. A reference the lender sent before gets its first decision back.
  * Evaluation runs outside the database transaction, which only covers the writes.
+ * <p>
+ * An application the rule set cannot assess (past a limit, a rule failing, no outcome) is recorded
+ * as a rejection with the reason, like an invalid one, rather than as a REFER decision: no rule
+ * made a decision, the decision chain and replay should hold only decisions the rules made, and
+ * the reference stays free, so the lender can send it again once the rule set is put right.
  */
 @Service
 public class IntakeService implements ApplicationIntake {
@@ -89,7 +98,17 @@ public class IntakeService implements ApplicationIntake {
     private ApplicationView decide(Submission submission) {
         Instant receivedAt = clock.instant();
         Application application = read(submission, receivedAt);
-        Assessed assessed = assess(submission, application, receivedAt);
+        Assessed assessed;
+        try {
+            assessed = assess(submission, application, receivedAt);
+        } catch (EvaluationFailedException failed) {
+            // A reference decided before still gets its first decision back, whatever the rules do now.
+            var before = recorder.decidedBefore(submission.lenderId(), application.getLenderReference());
+            if (before.isPresent()) {
+                return alreadyDecided(submission, application, before.get());
+            }
+            throw notAssessed(submission, application, failed, receivedAt);
+        }
         // The recorder finds a reference decided before, in the same transaction that would store it.
         Recorded recorded = recordRacing(() -> recorder.record(submission.lenderId(), List.of(assessed)).get(0));
         if (recorded.alreadyDecided()) {
@@ -116,6 +135,21 @@ public class IntakeService implements ApplicationIntake {
                     rejection.getId(), invalid.getMessage());
             throw invalid.recordedAs(rejection.getId());
         }
+    }
+
+    /** Records why the rules could not assess the submission; the exception to answer with, naming the record. */
+    private NotAssessedException notAssessed(Submission submission, Application application, EvaluationFailedException failed,
+                                             Instant receivedAt) {
+        var rejection = rejections.record(submission, reason(failed), receivedAt);
+        rejected(submission.channel().name(), 1);
+        log.warn("Could not assess {} application {} from {} (rejection {}): {}", submission.channel(),
+                application.getLenderReference(), submission.source(), rejection.getId(), failed.getMessage(),
+                failed.getCause());
+        return new NotAssessedException(failed.getMessage(), rejection.getId());
+    }
+
+    private static String reason(EvaluationFailedException failed) {
+        return "Not assessed: " + failed.getMessage();
     }
 
     @Override
@@ -151,7 +185,13 @@ public class IntakeService implements ApplicationIntake {
                     throw new InvalidSubmissionException(row.unreadable());
                 }
                 Application application = reader.read(row.submission().payload());
-                return assess(row.submission(), application, receivedAt, lenderValues);
+                try {
+                    return assess(row.submission(), application, receivedAt, lenderValues);
+                } catch (EvaluationFailedException failed) { // that row only: the others are assessed as usual
+                    log.warn("Could not assess {} application {} from {}: {}", row.submission().channel(),
+                            application.getLenderReference(), row.submission().source(), failed.getMessage(), failed.getCause());
+                    return RejectionLog.of(row.submission(), reason(failed), receivedAt);
+                }
             } catch (InvalidSubmissionException invalid) {
                 return RejectionLog.of(row.submission(), invalid, receivedAt);
             }
@@ -218,7 +258,13 @@ public class IntakeService implements ApplicationIntake {
                             List<org.blended.rules.assessment.MeasureValue> lenderValues) {
         long started = System.nanoTime();
         CompiledRuleSet rules = engine.active(); // taken once: the decision names the version that made it
-        Assessment assessment = rules.assess(application, LocalDate.ofInstant(receivedAt, clock.getZone()), lenderValues);
+        Assessment assessment;
+        try {
+            assessment = engine.evaluate(rules, application, LocalDate.ofInstant(receivedAt, clock.getZone()), lenderValues);
+        } catch (EvaluationStoppedException stopped) { // the instance is stopping: to be done again, not refused
+            throw new TransientIntakeException("Assessing " + submission.source() + " was stopped: " + stopped.getMessage(),
+                    stopped);
+        }
         long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started);
         evaluationTimer.record(micros, TimeUnit.MICROSECONDS);
         return new Assessed(submission, application, assessment, rules.label(), lenderValues, receivedAt, micros);
@@ -249,7 +295,7 @@ public class IntakeService implements ApplicationIntake {
     }
 
     void rejected(String channel, int count) {
-        counter("blended.rejections", "Submissions refused as invalid", "channel", channel).increment(count);
+        counter("blended.rejections", "Submissions refused: invalid, or not assessable by the rule set", "channel", channel).increment(count);
     }
 
     private Counter counter(String name, String description, String... tags) {

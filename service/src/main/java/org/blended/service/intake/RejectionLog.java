@@ -27,14 +27,24 @@ public class RejectionLog {
         return rejections.save(of(submission, reason, receivedAt));
     }
 
+    /** A valid submission the rule set could not assess, with why. */
+    @Transactional
+    public Rejection record(Submission submission, String reason, Instant receivedAt) {
+        return rejections.save(of(submission, reason, receivedAt));
+    }
+
     /** The rejection to store, with the payload capped; for callers that store many in one transaction. */
     public static Rejection of(Submission submission, InvalidSubmissionException reason, Instant receivedAt) {
+        return of(submission, reason.getMessage(), receivedAt);
+    }
+
+    public static Rejection of(Submission submission, String reason, Instant receivedAt) {
         byte[] payload = submission.payload() == null ? new byte[0] : submission.payload();
         boolean truncated = payload.length > MAX_PAYLOAD_BYTES;
         byte[] kept = truncated ? Arrays.copyOf(payload, MAX_PAYLOAD_BYTES) : payload;
         // PostgreSQL text cannot hold NUL characters, which a binary upload may contain.
         String text = new String(kept, StandardCharsets.UTF_8).replace('\0', '\uFFFD');
-        return new Rejection(submission.lenderId(), submission.channel(), submission.source(), reason.getMessage(), text,
+        return new Rejection(submission.lenderId(), submission.channel(), submission.source(), reason, text,
                 truncated, receivedAt, submission.batchId(), submission.batchRow());
     }
 }

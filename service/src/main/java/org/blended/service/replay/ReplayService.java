@@ -1,6 +1,7 @@
 package org.blended.service.replay;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.blended.rules.assessment.Assessment;
@@ -11,6 +12,8 @@ import org.blended.service.assessment.CompiledRuleSet;
 import org.blended.service.assessment.Decision;
 import org.blended.service.assessment.DecisionRepository;
 import org.blended.service.assessment.DecisionView;
+import org.blended.service.assessment.EvaluationFailedException;
+import org.blended.service.assessment.RuleEngine;
 import org.blended.service.ruleset.RuleSetLibrary;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,14 +30,16 @@ public class ReplayService {
     private final StoredApplicationRepository applications;
     private final DecisionRepository decisions;
     private final RuleSetLibrary library;
+    private final RuleEngine engine;
     private final StoredInputs inputs;
     private final TransactionTemplate reading;
 
     public ReplayService(StoredApplicationRepository applications, DecisionRepository decisions, RuleSetLibrary library,
-                         StoredInputs inputs, PlatformTransactionManager transactions) {
+                         RuleEngine engine, StoredInputs inputs, PlatformTransactionManager transactions) {
         this.applications = applications;
         this.decisions = decisions;
         this.library = library;
+        this.engine = engine;
         this.inputs = inputs;
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
@@ -53,8 +58,14 @@ public class ReplayService {
         });
         DecisionView before = stored.decision();
         CompiledRuleSet rules = library.labelled(before.ruleSetVersion());
-        Assessment assessment = rules.assess(inputs.application(stored.application().getPayload()), before.assessedOn(),
-                inputs.lenderValues(stored.application().getLenderValues()));
+        Assessment assessment;
+        try {
+            assessment = engine.evaluate(rules, inputs.application(stored.application().getPayload()), before.assessedOn(),
+                    inputs.lenderValues(stored.application().getLenderValues()));
+        } catch (EvaluationFailedException failed) { // reported like any other difference: a fault to investigate
+            return new ReplayReport(applicationId, rules.label(), before.assessedOn(), before.outcome(), null, 0, false,
+                    List.of("the replay reached no decision: " + failed.getMessage()));
+        }
         DecisionView again = DecisionView.of(new Decision(applicationId, lenderId, assessment, rules.label(),
                 Instant.EPOCH, 0, 0, ""));
         var differences = DecisionComparison.differences(before, again);

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 
 import org.blended.integration.intake.InvalidField;
 import org.blended.integration.intake.InvalidSubmissionException;
+import org.blended.integration.intake.NotAssessedException;
 import org.blended.integration.intake.TransientIntakeException;
 import org.blended.service.application.ApplicationNotFoundException;
 import org.slf4j.Logger;
@@ -129,6 +130,23 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Application not found");
         return problem;
+    }
+
+    /**
+     * 503, not 4xx: the application is valid and the fault is ours (the rule set could not finish),
+     * and it passes once the rule set is put right; not 500 either, which says "unexpected". No
+     * Retry-After: sending it again at once meets the same rule set.
+     */
+    @ExceptionHandler(NotAssessedException.class)
+    ResponseEntity<ProblemDetail> notAssessed(NotAssessedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The application was not assessed: " + e.getMessage() + ". This is a fault on our side, not in the "
+                        + "application; it is recorded as rejection " + e.getRejectionId() + ". Nothing was decided under "
+                        + "its reference: send it again once the rule set is put right.");
+        problem.setTitle("Not assessed");
+        problem.setType(URI.create("/problems/not-assessed"));
+        problem.setProperty("rejectionId", e.getRejectionId());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
     }
 
     @ExceptionHandler(TransientIntakeException.class)

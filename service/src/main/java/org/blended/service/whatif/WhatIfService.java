@@ -20,6 +20,8 @@ import org.blended.rules.assessment.Assessment;
 import org.blended.rules.assessment.Outcome;
 import org.blended.rules.assessment.Reason;
 import org.blended.service.assessment.CompiledRuleSet;
+import org.blended.service.assessment.EvaluationFailedException;
+import org.blended.service.assessment.RuleEngine;
 import org.blended.service.lender.LenderDirectory;
 import org.blended.service.replay.StoredInputs;
 import org.blended.service.ruleset.RuleSetConflictException;
@@ -48,6 +50,7 @@ public class WhatIfService {
     private final JdbcTemplate jdbc;
     private final RuleSets ruleSets;
     private final RuleSetLibrary library;
+    private final RuleEngine engine;
     private final LenderDirectory lenders;
     private final StoredInputs inputs;
     private final RuleSetSettings settings;
@@ -56,11 +59,12 @@ public class WhatIfService {
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "what-if"));
     private final AtomicReference<UUID> current = new AtomicReference<>();
 
-    public WhatIfService(JdbcTemplate jdbc, RuleSets ruleSets, RuleSetLibrary library, LenderDirectory lenders,
+    public WhatIfService(JdbcTemplate jdbc, RuleSets ruleSets, RuleSetLibrary library, RuleEngine engine, LenderDirectory lenders,
                          StoredInputs inputs, RuleSetSettings settings, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.ruleSets = ruleSets;
         this.library = library;
+        this.engine = engine;
         this.lenders = lenders;
         this.inputs = inputs;
         this.settings = settings;
@@ -138,7 +142,13 @@ public class WhatIfService {
                        LocalDate assessedOn, Timestamp receivedAt) {
     }
 
-    private record Pair(Row row, Assessment before, Assessment after) {
+    /** Both sides' results; a side the rule set could not assess has its failure instead of an assessment. */
+    private record Pair(Row row, Assessment before, Assessment after, EvaluationFailedException beforeFailed,
+                        EvaluationFailedException afterFailed) {
+
+        boolean bothAssessed() {
+            return before != null && after != null;
+        }
     }
 
     private void run(UUID id, int version, int activeVersion, UUID lenderId, Timestamp from, Timestamp to) {
@@ -161,8 +171,11 @@ public class WhatIfService {
                 List<Pair> pairs = rows.parallelStream().map(r -> evaluate(r, active, draft)).toList();
                 List<Object[]> changes = new ArrayList<>();
                 for (Pair pair : pairs) {
-                    before.add(pair.before());
-                    after.add(pair.after());
+                    tally(before, pair.before(), pair.beforeFailed());
+                    tally(after, pair.after(), pair.afterFailed());
+                    if (!pair.bothAssessed()) { // counted as not assessed; no outcome to compare or group
+                        continue;
+                    }
                     groups.add(pair.row().legalForm(), pair.row().amount(), pair.before(), pair.after());
                     List<String> reasonsBefore = reasons(pair.before());
                     List<String> reasonsAfter = reasons(pair.after());
@@ -190,9 +203,29 @@ public class WhatIfService {
     private Pair evaluate(Row row, CompiledRuleSet active, CompiledRuleSet draft) {
         var values = inputs.lenderValues(row.lenderValues());
         // Each side reads its own copy: rules may change the facts they are given.
-        Assessment before = active.assess(inputs.application(row.payload()), row.assessedOn(), values);
-        Assessment after = draft.assess(inputs.application(row.payload()), row.assessedOn(), values);
-        return new Pair(row, before, after);
+        Assessment before = null;
+        Assessment after = null;
+        EvaluationFailedException beforeFailed = null;
+        EvaluationFailedException afterFailed = null;
+        try {
+            before = engine.evaluate(active, inputs.application(row.payload()), row.assessedOn(), values);
+        } catch (EvaluationFailedException e) {
+            beforeFailed = e;
+        }
+        try {
+            after = engine.evaluate(draft, inputs.application(row.payload()), row.assessedOn(), values);
+        } catch (EvaluationFailedException e) { // a draft that fires for ever is what a what-if is for finding
+            afterFailed = e;
+        }
+        return new Pair(row, before, after, beforeFailed, afterFailed);
+    }
+
+    private static void tally(WhatIfTally tally, Assessment assessment, EvaluationFailedException failed) {
+        if (assessment != null) {
+            tally.add(assessment);
+        } else {
+            tally.notAssessed(failed);
+        }
     }
 
     private void progress(UUID id, List<Object[]> changes, int done, int changed, WhatIfSummary summary, String status) {

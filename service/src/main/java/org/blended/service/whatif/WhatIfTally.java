@@ -6,6 +6,7 @@ import java.util.Map;
 import org.blended.rules.assessment.Assessment;
 import org.blended.rules.assessment.Outcome;
 import org.blended.service.assessment.CompiledRuleSet;
+import org.blended.service.assessment.EvaluationFailedException;
 
 /** Adds up one version's results as a what-if run goes. */
 final class WhatIfTally {
@@ -15,6 +16,8 @@ final class WhatIfTally {
     private long socialValue;
     private long financial;
     private int count;
+    private int notAssessed;
+    private String notAssessedReason;
 
     WhatIfTally(CompiledRuleSet rules) {
         this.rules = rules;
@@ -30,11 +33,19 @@ final class WhatIfTally {
         count++;
     }
 
+    /** An application this version could not assess: counted apart, and in none of the figures. */
+    void notAssessed(EvaluationFailedException failure) {
+        notAssessed++;
+        if (notAssessedReason == null) {
+            notAssessedReason = failure.getMessage();
+        }
+    }
+
     WhatIfSummary.Side side() {
         double approved = outcomes.get(Outcome.APPROVE) + outcomes.get(Outcome.APPROVE_WITH_CONDITIONS);
         return new WhatIfSummary.Side(rules.version(), rules.label(), new EnumMap<>(outcomes),
                 count == 0 ? 0 : round(approved / count), count == 0 ? 0 : round((double) socialValue / count),
-                count == 0 ? 0 : round((double) financial / count));
+                count == 0 ? 0 : round((double) financial / count), notAssessed, notAssessedReason);
     }
 
     private static double round(double value) {
