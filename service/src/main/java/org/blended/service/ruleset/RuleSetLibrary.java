@@ -1,8 +1,11 @@
 package org.blended.service.ruleset;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.blended.rules.application.Application;
 import org.blended.service.assessment.CompiledRuleSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +50,21 @@ public class RuleSetLibrary {
         }
         log.info("Rule set version {} compiled and checked in {} ms", version, build.millis());
         CompiledRuleSet built = build.compiled();
+        warmUp(built);
         compiled.put(version, built);
         return built;
+    }
+
+    /**
+     * Loads the classes a first evaluation needs before any application waits on them: a freshly
+     * compiled rule base is slow the first time, and evaluations have a time limit.
+     */
+    private static void warmUp(CompiledRuleSet rules) {
+        try {
+            rules.assess(new Application(), LocalDate.of(2026, 1, 1), List.of());
+        } catch (RuntimeException incomplete) {
+            // an empty application reaches no outcome; its classes are loaded all the same
+        }
     }
 
     /** The version a decision names, compiled. */

@@ -20,6 +20,7 @@ import org.blended.service.Http;
 import org.blended.service.TestLenders;
 import org.blended.service.application.StoredApplicationRepository;
 import org.blended.service.assessment.DecisionRepository;
+import org.blended.service.assessment.RuleEngine;
 import org.blended.service.replay.StoredInputs;
 import org.blended.service.replay.ReplayService;
 import org.blended.service.security.Role;
@@ -66,6 +67,8 @@ class HostileRuleSetPathsTest {
     DecisionRepository decisions;
     @Autowired
     StoredInputs inputs;
+    @Autowired
+    RuleEngine engine;
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -146,7 +149,7 @@ class HostileRuleSetPathsTest {
         try {
             // a fresh instance: nothing compiled yet, as after a restart
             RuleSetLibrary library = new RuleSetLibrary(store, compiler, shippedRuleSet);
-            ReplayService replay = new ReplayService(applications, decisions, library, inputs, transactions);
+            ReplayService replay = new ReplayService(applications, decisions, library, engine, inputs, transactions);
             assertThatThrownBy(() -> replay.replay(applicant.id(), decidedUnderTampered))
                     .isInstanceOfSatisfying(RuleSetRefusedException.class, refusal ->
                             assertThat(refusal.problems()).anySatisfy(problem -> {
