@@ -21,9 +21,10 @@ final class CodeAllowList {
             "parseBoolean", "intValue", "longValue", "doubleValue", "floatValue", "shortValue", "byteValue",
             "booleanValue", "charValue", "compare", "compareTo", "equals", "hashCode", "toString", "sum", "min", "max",
             "isNaN", "isInfinite", "isFinite", "signum", "TYPE", "MAX_VALUE", "MIN_VALUE", "TRUE", "FALSE");
-    private static final Set<String> READ_ONLY_COLLECTION = Set.of("of", "copyOf", "get", "size", "isEmpty",
+    /** Reading, and adding: the generated rules of a rule set with declared types gather them in a list. */
+    private static final Set<String> COLLECTION = Set.of("of", "copyOf", "get", "size", "isEmpty",
             "contains", "containsAll", "indexOf", "lastIndexOf", "getOrDefault", "containsKey", "containsValue",
-            "equals", "hashCode", "toString");
+            "equals", "hashCode", "toString", "add", "addAll", "put");
     /** Value types of java.time: every member but the ones that read the clock (replay must give the same answer). */
     private static final Set<String> TIME_VALUE = Set.of("*", "!now");
 
@@ -66,8 +67,12 @@ final class CodeAllowList {
             entry("java/time/format/DateTimeFormatter", Set.of("ofPattern", "ISO_LOCAL_DATE", "format", "parse")),
             entry("java/time/format/DateTimeFormatterBuilder", ALL),
             entry("java/util/Locale", Set.of("ENGLISH", "ROOT", "UK")),
-            entry("java/util/List", READ_ONLY_COLLECTION), entry("java/util/Set", READ_ONLY_COLLECTION),
-            entry("java/util/Map", READ_ONLY_COLLECTION), entry("java/util/Collection", READ_ONLY_COLLECTION),
+            entry("java/util/List", COLLECTION), entry("java/util/Set", COLLECTION),
+            entry("java/util/Map", COLLECTION), entry("java/util/Collection", COLLECTION),
+            entry("java/util/ArrayList", Set.of("<init>")),
+            // types declared in DRL (declare ... end) implement these; their members are generated in the type
+            entry("org/drools/base/factmodel/GeneratedFact", Set.of()),
+            entry("org/drools/base/factmodel/AccessibleFact", Set.of("getValue", "setValue")),
             entry("java/util/Collections", Set.of("emptyList", "emptySet", "emptyMap", "singletonList", "singleton",
                     "unmodifiableList", "unmodifiableSet", "unmodifiableMap")),
             entry("java/util/Arrays", Set.of("asList")),

@@ -23,6 +23,7 @@ import org.blended.service.BlendedApplication;
 import org.blended.service.Broker;
 import org.blended.service.Examples;
 import org.blended.service.Http;
+import org.blended.service.IntakeFolder;
 import org.blended.service.TestLenders;
 import org.blended.service.application.StoredApplicationRepository;
 import org.blended.service.intake.Rejection;
@@ -339,20 +340,11 @@ class EvaluationLimitsTest {
     }
 
     private static void drop(String lenderCode, String name, String content) throws IOException {
-        Path folder = Files.createDirectories(INTAKE.resolve(lenderCode));
-        // Written aside then moved in, as a lender's export should, so the route never reads half a file.
-        Path staged = Files.writeString(INTAKE.resolveSibling(name + ".part"), content);
-        Files.move(staged, folder.resolve(name));
+        IntakeFolder.drop(INTAKE, lenderCode, name, content);
     }
 
     private static Stream<String> filesIn(String folder) throws IOException {
-        Path dir = INTAKE.resolve(folder);
-        if (!Files.isDirectory(dir)) {
-            return Stream.empty();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).toList().stream();
-        }
+        return IntakeFolder.filesIn(INTAKE, folder);
     }
 
     private static String read(String relative) {

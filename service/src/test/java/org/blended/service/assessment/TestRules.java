@@ -2,16 +2,19 @@ package org.blended.service.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
-import org.blended.service.ruleset.RuleContentGuard;
-import org.blended.service.ruleset.RuleSetCompiler;
-import org.blended.service.ruleset.RuleSetFile;
-import org.blended.service.ruleset.ShippedRuleSet;
+import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
 
 /**
  * The shipped rule base with rules that never end, or end too late, for applications whose
@@ -74,7 +77,9 @@ final class TestRules {
             }
             """;
 
-    private static final AtomicInteger BUILDS = new AtomicInteger(); // a version number per build
+    /** The shipped rule base, relative to the service module (the tests' working directory). */
+    private static final Path SHIPPED = Path.of("..", "rules", "src", "main", "resources");
+    private static final AtomicInteger BUILDS = new AtomicInteger(); // the KieRepository keeps every module by ReleaseId
 
     private static KieBase runaway;
 
@@ -90,17 +95,26 @@ final class TestRules {
     }
 
     /**
-     * The shipped rules and the given DRL compiled together through the compiler every stored rule
-     * set goes through: a rule set that fires for ever passes its checks (nothing in its code loops),
-     * so only the limits of an evaluation can stop it.
+     * The shipped rules and the given DRL compiled together, in memory, without the compiler's
+     * checks: the slow rules pause in a function (Thread.sleep), which no stored rule set may do,
+     * to stand for a rule set that is merely slow. That a rule set firing for ever passes those
+     * checks is shown in RuleSetCompilerTest.
      */
     static KieBase shippedWith(String drl) {
-        ShippedRuleSet shipped = new ShippedRuleSet();
-        List<RuleSetFile> files = new ArrayList<>(shipped.files());
-        files.add(new RuleSetFile("org/blended/rules/runaway/runaway.drl", drl.getBytes(StandardCharsets.UTF_8)));
-        RuleSetCompiler.Build build = new RuleSetCompiler(new RuleContentGuard(), shipped)
-                .build(BUILDS.incrementAndGet(), "runaway", files);
-        assertThat(build.problems()).as("build problems").isEmpty();
-        return build.compiled().kieBase();
+        KieServices ks = KieServices.get();
+        ReleaseId releaseId = ks.newReleaseId("org.blended.tests", "evaluation-limits", "1." + BUILDS.incrementAndGet());
+        KieFileSystem files = ks.newKieFileSystem();
+        files.generateAndWritePomXML(releaseId);
+        try (Stream<Path> shipped = Files.walk(SHIPPED)) {
+            for (Path file : shipped.filter(Files::isRegularFile).toList()) {
+                files.write("src/main/resources/" + SHIPPED.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        files.write("src/main/resources/org/blended/rules/runaway/runaway.drl", drl);
+        var build = ks.newKieBuilder(files).buildAll(DrlProject.class);
+        assertThat(build.getResults().getMessages(Message.Level.ERROR)).as("build errors").isEmpty();
+        return ks.newKieContainer(releaseId).getKieBase("blended");
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.blended.integration.intake.Channel;
 import org.blended.service.Examples;
+import org.blended.service.IntakeFolder;
 import org.blended.service.TestLenders;
 import org.blended.service.application.StoredApplication;
 import org.blended.service.application.StoredApplicationRepository;
@@ -165,19 +166,10 @@ class FileIntakeTest {
     }
 
     private static void drop(String lenderCode, String name, String content) throws IOException {
-        Path folder = Files.createDirectories(INTAKE.resolve(lenderCode));
-        // Written aside then moved in, as a lender's export should, so the route never reads half a file.
-        Path staged = Files.writeString(INTAKE.resolveSibling(name + ".part"), content);
-        Files.move(staged, folder.resolve(name));
+        IntakeFolder.drop(INTAKE, lenderCode, name, content);
     }
 
     private static Stream<String> filesIn(String folder) throws IOException {
-        Path dir = INTAKE.resolve(folder);
-        if (!Files.isDirectory(dir)) {
-            return Stream.empty();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).toList().stream();
-        }
+        return IntakeFolder.filesIn(INTAKE, folder);
     }
 }

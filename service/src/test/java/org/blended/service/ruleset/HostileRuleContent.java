@@ -213,7 +213,23 @@ public final class HostileRuleContent {
                 List.of("outcome == null", "Runtime.getRuntime().exec(\"touch " + marker("xlsx") + "-$param\");"),
                 List.of("Condition", "Action"),
                 List.of("", "1")), "row 8", "calls java.lang.Runtime.getRuntime"));
+        cases.add(scenario("scenario-json-expression", "\"# new java.io.File(\\\"" + marker("scenario")
+                + "\\\").createNewFile()\"", "expressions are not allowed"));
         return cases;
+    }
+
+    /** The shipped eligibility scenarios with one expected cell (scenario 2's reason codes) holding the given value. */
+    private static Case scenario(String name, String value, String refusal) {
+        String anchor = "<rawValue class=\"string\">{&quot;E1&quot;:{&quot;value&quot;:&quot;E1-INELIGIBLE-FORM&quot;},"
+                + "&quot;D1&quot;:{&quot;value&quot;:&quot;D1-READINESS&quot;}}</rawValue>";
+        RuleSetFile eligibility = new ShippedRuleSet().files().stream()
+                .filter(f -> f.name().equals("eligibility.scesim")).findFirst().orElseThrow();
+        if (!eligibility.text().contains(anchor)) {
+            throw new IllegalStateException("the shipped eligibility scenarios changed: no " + anchor);
+        }
+        String xml = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        String hostile = eligibility.text().replace(anchor, "<rawValue class=\"string\">" + xml + "</rawValue>");
+        return new Case(name, new RuleSetFile(eligibility.path(), bytes(hostile)), null, refusal);
     }
 
     private static Case consequence(String name, String code, String refusal) {

@@ -106,6 +106,37 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void aTypeDeclaredInDrlCompilesAndRuns() {
+        String drl = """
+                package org.blended.rules.declared;
+
+                import org.blended.rules.assessment.Assessment;
+
+                declare Tick
+                    count : int
+                end
+
+                rule "Start counting"
+                when
+                    Assessment( outcome == null )
+                    not Tick()
+                then
+                    insert( new Tick( 1 ) );
+                end
+                """;
+        RuleSetCompiler.Build build = compiler.build(6, "declared",
+                List.of(new RuleSetFile("org/blended/rules/declared/declared.drl", drl.getBytes(StandardCharsets.UTF_8))));
+        assertThat(build.problems()).isEmpty();
+        org.kie.api.runtime.KieSession session = build.container().newKieSession("assessment");
+        try {
+            session.insert(new Assessment(java.time.LocalDate.of(2026, 1, 1)));
+            assertThat(session.fireAllRules()).isEqualTo(1);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    @Test
     void aScenarioSessionOfADraftStopsPastTheFiringLimit() {
         String drl = """
                 package org.blended.rules.storm;
