@@ -118,7 +118,8 @@ class PublishUnderLoadTest {
         long published = System.nanoTime();
         assertThat(policy.post("/api/v1/rule-sets/" + draft + "/publication", "application/json", "").statusCode()).isEqualTo(200);
         assertThat(engine.active().version()).as("the publishing instance switches at once").isEqualTo(draft);
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        // the second instance compiles the draft itself (executable model, then the check of its classes) under load
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> secondEngine.active().version() == draft);
         long followedMillis = (System.nanoTime() - published) / 1_000_000;
         int atPublish = sent.get();
