@@ -59,6 +59,7 @@ public class RuleSetCompiler {
     private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule(?: name)?[=: ]+['\"]([^'\"]+)['\"]");
     private static final Pattern EXPRESSION = Pattern.compile("Expression (.+?):");
     private static final Pattern GENERATED_ROW = Pattern.compile("rule values at [A-Z]+(\\d+)");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_$][\\w$]{2,}|\\d[\\d.]*");
     private static final AtomicLong BUILDS = new AtomicLong();
 
     /** A compiled rule set, or the problems that stopped it and at which stage; the container also runs the Test Scenarios. */
@@ -103,9 +104,11 @@ public class RuleSetCompiler {
         try {
             builder.buildAll(ExecutableModelProject.class);
             List<RuleSetProblem> problems = new ArrayList<>();
+            RuleSources sources = null;
             for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
                 if (!String.valueOf(message.getText()).startsWith("Java source of")) { // repeats the generated source whole
-                    problems.add(problem(message, files));
+                    sources = sources == null ? RuleSources.of(files) : sources;
+                    problems.add(problem(message, files, sources));
                 }
             }
             if (!problems.isEmpty()) {
@@ -198,7 +201,7 @@ public class RuleSetCompiler {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
-    private static RuleSetProblem problem(Message message, List<RuleSetFile> files) {
+    private static RuleSetProblem problem(Message message, List<RuleSetFile> files, RuleSources sources) {
         String path = message.getPath() == null ? null : message.getPath().replaceFirst("^" + RESOURCES, "");
         RuleSetFile file = files.stream().filter(f -> f.path().equals(path)).findFirst().orElse(null);
         String name = file != null ? file.name()
@@ -210,7 +213,33 @@ public class RuleSetCompiler {
         } else if (file != null && file.kind() != RuleSetFile.Kind.DRL) {
             where = tableRow(file, message.getLine(), text);
         }
+        if (file == null && path != null && path.startsWith("src/main/java/")) {
+            RuleSources.Place place = quotedPlace(text, sources);
+            if (place != null) {
+                return new RuleSetProblem(place.file(), place.where(), plain(text));
+            }
+        }
         return new RuleSetProblem(name, where, plain(text));
+    }
+
+    /**
+     * The compiler speaks of the Java generated from the rules, which no one wrote; its message
+     * usually quotes what is wrong (a literal, a name), and where that stands in just one line or
+     * row of the rule files, that is the place to show.
+     */
+    private static RuleSources.Place quotedPlace(String text, RuleSources sources) {
+        Matcher words = WORD.matcher(text.lines().findFirst().orElse(""));
+        while (words.find()) {
+            String word = words.group();
+            // numbers and code-like names only: a plain English word of the message could stand in a reason text
+            boolean codeLike = Character.isDigit(word.charAt(0)) || !word.substring(1).equals(word.substring(1).toLowerCase())
+                    || word.chars().anyMatch(c -> Character.isDigit(c) || c == '_' || c == '$');
+            RuleSources.Place place = codeLike ? sources.onlyPlaceOf(word) : null;
+            if (place != null) {
+                return place;
+            }
+        }
+        return null;
     }
 
     /**

@@ -148,6 +148,28 @@ final class RuleSources {
         return functions.get(name);
     }
 
+    /**
+     * The one place in the rule files whose line holds this word (a literal or a name a compiler
+     * message quotes), or null when none or several do: how a problem the compiler finds in the
+     * Java generated from the rules is traced back to the line or row a person wrote.
+     */
+    Place onlyPlaceOf(String word) {
+        Pattern whole = Pattern.compile("(?<![\\w$.])" + Pattern.quote(word) + "(?![\\w$])");
+        Place found = null;
+        for (Parsed file : parsed) {
+            String[] lines = file.drlLines();
+            for (int i = 0; i < lines.length; i++) {
+                if (whole.matcher(lines[i]).find()) {
+                    if (found != null) {
+                        return null;
+                    }
+                    found = new Place(file.file().name(), where(file.file(), lines, i + 1));
+                }
+            }
+        }
+        return found;
+    }
+
     /** A type the rule set declares ({@code declare Name ... end}). */
     Place type(String name) {
         return types.get(name);

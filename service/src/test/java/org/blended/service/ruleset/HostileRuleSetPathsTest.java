@@ -71,6 +71,8 @@ class HostileRuleSetPathsTest {
     RuleEngine engine;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     Http policy;
     TestLenders.TestLender applicant;
@@ -130,9 +132,11 @@ class HostileRuleSetPathsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostile")
-    void publishingRefusesItEvenMarkedValid(HostileRuleContent.Case hostile) {
+    void publishingRefusesItEvenMarkedValid(HostileRuleContent.Case hostile) throws Exception {
         int version = draftOf(hostile);
-        store.recordValidation(version, true, "{}", "a tampered database", "marked valid by hand");
+        ValidationReport forged = new ValidationReport(version, true, "the Test Scenarios", List.of(), 1, 0, List.of(), 0, 0,
+                java.time.Instant.now());
+        store.recordValidation(version, true, json.writeValueAsString(forged), "a tampered database", forged.summary());
         HttpResponse<String> published = policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "");
         assertThat(published.statusCode()).as(published.body()).isEqualTo(409);
         assertThat(Http.json(published).get("problems")).anySatisfy(problem -> refused(hostile, problem));

@@ -189,7 +189,7 @@ class RuleSetLifecycleTest {
     }
 
     @Test
-    void hostileRuleContentIsRefusedBeforeAnythingIsCompiled() {
+    void hostileRuleContentIsRefusedBeforeAnythingRuns() {
         String drl = """
                 package org.blended.rules.extra;
                 import org.blended.rules.assessment.*;
@@ -206,10 +206,13 @@ class RuleSetLifecycleTest {
 
         JsonNode report = ok(ruleAuthor.post("/api/v1/rule-sets/" + version + "/validation", "application/json", ""));
         assertThat(report.get("valid").asBoolean()).isFalse();
-        assertThat(report.get("stage").asText()).contains("content check");
-        assertThat(report.get("compileMillis").asLong()).as("nothing compiled").isZero();
+        // refused on what it compiled to, before any class of it was loaded
+        assertThat(report.get("stage").asText()).isEqualTo("the check of the compiled code (nothing was run)");
+        assertThat(report.get("scenariosRun").asInt()).as("nothing run").isZero();
         assertThat(report.get("problems").get(0).get("file").asText()).isEqualTo("extra.drl");
-        assertThat(report.get("problems").get(0).get("message").asText()).contains("System");
+        assertThat(report.get("problems").get(0).get("where").asText()).isEqualTo("line 3");
+        assertThat(report.get("problems").get(0).get("message").asText())
+                .isEqualTo("rule \"Harmless looking\" calls java.lang.System.exit, which rule code may not use");
         assertThat(ruleAuthor.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "").statusCode())
                 .isEqualTo(409);
     }
