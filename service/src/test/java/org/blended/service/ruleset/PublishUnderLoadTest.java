@@ -146,8 +146,7 @@ class PublishUnderLoadTest {
         assertThat(failures).as("failed or inconsistent evaluations").isEmpty();
         assertThat(byVersion.get(draftLabel)).as("decisions by the published version").isNotNull();
         assertThat(byVersion.keySet()).hasSize(2);
-        // it compiles the draft itself, under this load on two cores: about 30 s (the await above bounds it at 60 s)
-        System.out.printf("The other instance followed the publish in %,d ms and the roll back in %,d ms%n",
-                followedMillis, followedBackMillis);
+        // following a publish, the other instance compiles the draft itself: about 30 s under this load on two
+        // cores (the await above bounds it at 60 s); the figures are printed above
     }
 }
