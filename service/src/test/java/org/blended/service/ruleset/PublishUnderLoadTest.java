@@ -122,7 +122,7 @@ class PublishUnderLoadTest {
         assertThat(policy.post("/api/v1/rule-sets/" + draft + "/publication", "application/json", "").statusCode()).isEqualTo(200);
         assertThat(engine.active().version()).as("the publishing instance switches at once").isEqualTo(draft);
         // the second instance compiles the draft itself (executable model, then the check of its classes) under load
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
                 .until(() -> secondEngine.active().version() == draft);
         long followedMillis = (System.nanoTime() - published) / 1_000_000;
         int atPublish = sent.get();
@@ -146,7 +146,7 @@ class PublishUnderLoadTest {
         assertThat(failures).as("failed or inconsistent evaluations").isEmpty();
         assertThat(byVersion.get(draftLabel)).as("decisions by the published version").isNotNull();
         assertThat(byVersion.keySet()).hasSize(2);
-        // following a publish, the other instance compiles the draft itself: about 30 s under this load on two
-        // cores (the await above bounds it at 60 s); the figures are printed above
+        // following a publish, the other instance compiles the draft itself: 30-45 s under this load on two
+        // cores (the await above bounds it at 120 s); the figures are printed above
     }
 }
