@@ -29,9 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * The service on the real PostgreSQL through a proxy the test cuts, as when the database goes
- * away: REST callers get 503 problem+json with Retry-After within seconds rather than a hang or
- * a 500, and queued applications wait for the database instead of being dead-lettered.
+ * The service on the real PostgreSQL through a proxy the test cuts (the database down) or
+ * blackholes (the network silent): REST callers get 503 problem+json with Retry-After within
+ * seconds rather than a hang or a 500, health says DOWN, and queued applications wait for the
+ * database instead of being dead-lettered.
  */
 class DatabaseOutageTest {
 
@@ -68,6 +69,7 @@ class DatabaseOutageTest {
                 .profiles("postgres", "test")
                 .run("--server.port=0", "--spring.jmx.enabled=false", "--spring.datasource.url=" + proxied,
                         "--blended.intake.retry.initial-delay-millis=200", "--blended.intake.retry.max-delay-millis=2000",
+                        // few attempts, short back-off: chunks are requeued during the outage too, not only retried
                         "--blended.intake.retry.attempts=3",
                         "--blended.intake.queue.exchange=" + QUEUE, "--blended.intake.queue.queue=" + QUEUE,
                         "--blended.intake.queue.dead-letter-exchange=" + QUEUE + ".dlx",
@@ -108,7 +110,7 @@ class DatabaseOutageTest {
 
         database.cut();
 
-        answered503(http, application, FEW_SECONDS);
+        answered503("cut", http, application, FEW_SECONDS);
         healthIsDown();
 
         database.restore();
@@ -128,8 +130,8 @@ class DatabaseOutageTest {
 
         database.blackhole();
 
-        answered503(http, application, SOCKET_TIMEOUT.plus(FEW_SECONDS));
-        answered503(http, application, FEW_SECONDS);
+        answered503("silent, first calls", http, application, SOCKET_TIMEOUT.plus(FEW_SECONDS));
+        answered503("silent, later calls", http, application, FEW_SECONDS);
         healthIsDown();
 
         database.restore();
@@ -145,7 +147,7 @@ class DatabaseOutageTest {
     }
 
     /** Several callers at once, as a pool of clients would be: each is answered 503 on its own, none waits on another. */
-    private static void answered503(Http http, String application, Duration within) {
+    private static void answered503(String outage, Http http, String application, Duration within) {
         List<CompletableFuture<Timed>> calls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             calls.add(timed(() -> http.postJson("/api/v1/applications", Examples.json("bakery-cic.json"))));
@@ -155,7 +157,7 @@ class DatabaseOutageTest {
         for (CompletableFuture<Timed> call : calls) {
             Timed answer = call.join();
             HttpResponse<String> response = answer.response();
-            System.out.printf("Database away: %s %s answered %d in %d ms%n", response.request().method(),
+            System.out.printf("Database %s: %s %s answered %d in %d ms%n", outage, response.request().method(),
                     response.uri().getPath(), response.statusCode(), answer.elapsed().toMillis());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
