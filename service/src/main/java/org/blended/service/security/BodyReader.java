@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class BodyReader implements ReadListener, AsyncListener {
 
     private static final Logger log = LoggerFactory.getLogger(BodyReader.class);
+    /** Per worker thread, not per body: thousands of bodies may be arriving at once. */
+    private static final ThreadLocal<byte[]> CHUNK = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
 
     private enum State { READING, DISPATCHED, ENDED }
 
@@ -37,7 +39,6 @@ final class BodyReader implements ReadListener, AsyncListener {
     private final BodyDeadlines deadlines;
     private final RequestBodyProperties properties;
     private final long started = System.nanoTime();
-    private final byte[] chunk = new byte[16 * 1024];
     private State state = State.READING;
     private ScheduledFuture<?> deadline;
 
@@ -64,6 +65,7 @@ final class BodyReader implements ReadListener, AsyncListener {
     @Override
     public void onDataAvailable() throws IOException {
         Refusal refusal = null;
+        byte[] chunk = CHUNK.get();
         synchronized (this) {
             while (state == State.READING && refusal == null && in.isReady()) {
                 int n = in.read(chunk);
@@ -72,7 +74,7 @@ final class BodyReader implements ReadListener, AsyncListener {
                 }
                 if (body.length() + n > limit) {
                     refusal = Refusal.TOO_LARGE;
-                } else if (!body.append(chunk, 0, n)) {
+                } else if (!hold(chunk, n)) {
                     refusal = Refusal.BUSY;
                 }
             }
@@ -86,16 +88,40 @@ final class BodyReader implements ReadListener, AsyncListener {
     }
 
     @Override
-    public void onAllDataRead() throws IOException {
+    public void onAllDataRead() {
+        boolean kept = true;
         synchronized (this) {
             if (state != State.READING) {
                 return;
             }
-            body.finish();
-            state = State.DISPATCHED;
-            deadline.cancel(false);
+            try {
+                body.finish();
+            } catch (IOException e) {
+                log.warn("Could not keep a request body: {}", e.toString());
+                kept = false;
+            }
+            if (kept) {
+                state = State.DISPATCHED;
+                deadline.cancel(false);
+            } else {
+                end();
+            }
         }
-        async.dispatch();
+        if (kept) {
+            async.dispatch();
+        } else {
+            refuse(Refusal.BUSY);
+        }
+    }
+
+    /** False when the bytes cannot be kept: the budget is spent, or the disk failed (both worth a retry later). */
+    private boolean hold(byte[] chunk, int n) {
+        try {
+            return body.append(chunk, 0, n);
+        } catch (IOException e) {
+            log.warn("Could not keep a request body: {}", e.toString());
+            return false;
+        }
     }
 
     @Override
@@ -107,9 +133,9 @@ final class BodyReader implements ReadListener, AsyncListener {
                 end();
             }
         }
-        if (reading) { // the client went away, or sent nothing for the connection timeout
+        if (reading) { // the client went away (then the answer is lost), or sent nothing for the connection timeout
             log.debug("Request body not received: {}", t.toString());
-            complete();
+            refuse(Refusal.TOO_SLOW);
         }
     }
 

@@ -29,7 +29,8 @@ final class BufferedBody {
         this.memoryThreshold = Math.max(1, memoryThreshold);
         this.folder = folder;
         this.budget = budget;
-        this.memory = new byte[(int) Math.min(declaredLength > 0 ? declaredLength : 1024, this.memoryThreshold)];
+        // Grown as bytes arrive: a declared length is only a claim, and many connections may claim much.
+        this.memory = new byte[(int) Math.min(Math.min(declaredLength > 0 ? declaredLength : 1024, 8192), this.memoryThreshold)];
     }
 
     /** False, keeping nothing, when the budget of all bodies is spent. */
