@@ -34,7 +34,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
-    private long limit(HttpServletRequest request) {
+    long limit(HttpServletRequest request) {
         if (request.getRequestURI().equals(BATCHES)) {
             return maxBatchBytes;
         }
@@ -61,7 +61,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
                 "A request body may have at most " + limit(request) + " bytes"
                         + (limit(request) == maxBytes ? "; send many applications as a batch (POST /api/v1/batches)." : "."));
