@@ -15,6 +15,9 @@ import org.springframework.http.HttpStatus;
  */
 final class BodyRefusals {
 
+    /** Set on a request whose caller was not known when its body arrived, so it had the small limit. */
+    static final String UNKNOWN_CALLER = BodyRefusals.class.getName() + ".unknownCaller";
+
     private final RequestSizeLimitFilter apiLimits;
     private final long pageLimit;
     private final ProblemWriter problems;
@@ -39,7 +42,11 @@ final class BodyRefusals {
 
     void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         closing(response);
-        if (isApi(request)) {
+        if (request.getAttribute(UNKNOWN_CALLER) != null) {
+            problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
+                    "Without a valid X-API-Key (or a signed-in session) a request body may have at most "
+                            + BodyCallers.UNKNOWN_CALLER_BYTES + " bytes.");
+        } else if (isApi(request)) {
             apiLimits.tooLarge(request, response);
         } else {
             problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",

@@ -25,7 +25,8 @@ class RequestBodyConfiguration {
     FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(RequestBodyProperties properties, SecurityProperties limits,
                                                                 BatchProperties batches, ProblemWriter problems,
                                                                 ObjectProvider<MultipartConfigElement> multipart,
-                                                                ServerProperties server, BodyDeadlines deadlines) {
+                                                                ServerProperties server, BodyDeadlines deadlines,
+                                                                ApiKeys keys) {
         ServerProperties.Tomcat tomcat = server.getTomcat();
         MultipartConfigElement uploads = multipart.getIfAvailable();
         BodyRefusals refusals = new BodyRefusals(
@@ -34,7 +35,7 @@ class RequestBodyConfiguration {
         RequestBodyFilter filter = new RequestBodyFilter(refusals,
                 new BodyParameters(tomcat.getMaxParameterCount(), tomcat.getMaxHttpFormPostSize().toBytes()),
                 new MultipartParts(uploads, tomcat.getMaxPartCount(), (int) tomcat.getMaxPartHeaderSize().toBytes()),
-                deadlines, new BodyBudget(properties.maxBuffered().toBytes()), properties);
+                deadlines, new BodyBudget(properties.maxBuffered().toBytes()), properties, new BodyCallers(keys));
         FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setAsyncSupported(true);

@@ -28,9 +28,11 @@ final class RequestBodyFilter extends OncePerRequestFilter {
     private final BodyDeadlines deadlines;
     private final BodyBudget budget;
     private final RequestBodyProperties properties;
+    private final BodyCallers callers;
 
     RequestBodyFilter(BodyRefusals refusals, BodyParameters parameters, MultipartParts parts, BodyDeadlines deadlines,
-                      BodyBudget budget, RequestBodyProperties properties) {
+                      BodyBudget budget, RequestBodyProperties properties, BodyCallers callers) {
+        this.callers = callers;
         this.refusals = refusals;
         this.parameters = parameters;
         this.parts = parts;
@@ -47,6 +49,12 @@ final class RequestBodyFilter extends OncePerRequestFilter {
             return;
         }
         long limit = refusals.limit(request);
+        // Asked only of a body that could be larger than an unknown caller may send: it costs a key lookup.
+        if ((request.getContentLengthLong() < 0 || request.getContentLengthLong() > BodyCallers.UNKNOWN_CALLER_BYTES)
+                && limit > BodyCallers.UNKNOWN_CALLER_BYTES && !callers.known(request)) {
+            limit = BodyCallers.UNKNOWN_CALLER_BYTES;
+            request.setAttribute(BodyRefusals.UNKNOWN_CALLER, Boolean.TRUE);
+        }
         if (request.getContentLengthLong() > limit) {
             refusals.tooLarge(request, response);
             return;
