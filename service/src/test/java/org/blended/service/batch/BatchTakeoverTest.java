@@ -163,10 +163,14 @@ class BatchTakeoverTest {
             assertThat(batch(id)).containsEntry("claimed_by", lease.instance());
 
             // what another instance does to take a batch over; it must find the claim held throughout
-            await().during(LEASE.multipliedBy(2)).atMost(LEASE.multipliedBy(3)).until(() -> jdbc.update("""
-                    update batch set claimed_by = ?, claimed_until = ?
-                    where id = ? and status = 'RUNNING' and claimed_until < ?""",
-                    ELSEWHERE, Timestamp.from(Instant.now().plusSeconds(60)), id, Timestamp.from(Instant.now())) == 0);
+            int[] takenOver = {0};
+            await().during(LEASE.multipliedBy(2)).atMost(LEASE.multipliedBy(3)).until(() -> {
+                takenOver[0] += jdbc.update("""
+                        update batch set claimed_by = ?, claimed_until = ?
+                        where id = ? and status = 'RUNNING' and claimed_until < ?""",
+                        ELSEWHERE, Timestamp.from(Instant.now().plusSeconds(60)), id, Timestamp.from(Instant.now()));
+                return takenOver[0] == 0;
+            });
             assertThat(batch(id)).containsEntry("decided", 0);
             blocker.rollback();
         }
