@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
  * running for ever. While the batch's file is still there the intake routes read it again and
  * resume it; a dropped file's read-lock marker, left behind by the stopped instance, is removed
  * so that a running instance can read it too (a restarted one removes them itself). A batch whose
- * file is gone cannot be resumed: it fails, saying how far it got. Checked at start and every
- * few seconds.
+ * file is gone here cannot be resumed: it fails, saying how far it got (and is resumed after all
+ * should its file turn up on an instance that keeps its files elsewhere). Checked at start and
+ * every few seconds.
  */
 @Component
 class AbandonedBatches {
@@ -41,6 +42,8 @@ class AbandonedBatches {
     /** The marker Camel's read lock writes beside a file while an instance reads it. */
     private static final String READ_LOCK_MARKER = ".camelLock";
     private static final Duration MOST_EVERY = Duration.ofSeconds(5);
+    /** How the failure of a batch whose file was gone begins: one whose file turns up again is resumed. */
+    static final String FILE_GONE = "The batch's file is gone";
 
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "abandoned-batches");
@@ -146,7 +149,7 @@ class AbandonedBatches {
         String reason = batch.status() == BatchStatus.RECEIVED
                 ? "The batch was not received whole: the service stopped before its file was stored, so none of it "
                 + "was read. Send the batch again."
-                : "The batch's file is gone, so it could not be resumed: the service instance working on it stopped after "
+                : FILE_GONE + ", so it could not be resumed: the service instance working on it stopped after "
                 + "row " + batch.rowsRead() + " (" + batch.decided() + " rows decided, " + batch.rejected() + " rejected), "
                 + "and the rows after it were not read. Send the file again: rows decided before keep their decisions "
                 + "and only references not decided yet are assessed.";

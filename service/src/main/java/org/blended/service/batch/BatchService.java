@@ -89,11 +89,15 @@ public class BatchService implements BatchIntake {
                     BatchStatus.RECEIVED.name(), now, start.sizeBytes());
             jdbc.update("update batch set bytes_total = ? where id = ? and bytes_total is null", start.sizeBytes(),
                     start.batchId());
+            // A batch failed because its file was not to be found (by an instance that does not share this one's
+            // folders) is resumed when its file turns up after all.
             int claimed = jdbc.update("""
-                    update batch set status = ?, claimed_by = ?, claimed_until = ?
-                    where id = ? and (status = ? or (status = ? and (claimed_by = ? or claimed_until < ?)))""",
+                    update batch set status = ?, claimed_by = ?, claimed_until = ?, failure = null, finished_at = null
+                    where id = ? and (status = ? or (status = ? and (claimed_by = ? or claimed_until < ?))
+                                      or (status = ? and failure like ?))""",
                     BatchStatus.RUNNING.name(), lease.instance(), lease.until(), start.batchId(),
-                    BatchStatus.RECEIVED.name(), BatchStatus.RUNNING.name(), lease.instance(), now);
+                    BatchStatus.RECEIVED.name(), BatchStatus.RUNNING.name(), lease.instance(), now,
+                    BatchStatus.FAILED.name(), AbandonedBatches.FILE_GONE + "%");
             var row = jdbc.queryForMap("select status, rows_read, claimed_by from batch where id = ?", start.batchId());
             if (claimed == 0 && BatchStatus.RUNNING.name().equals(row.get("status"))) {
                 return null;

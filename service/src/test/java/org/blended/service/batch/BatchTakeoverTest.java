@@ -141,6 +141,21 @@ class BatchTakeoverTest {
         assertThat((String) batch(neverStored).get("failure")).contains("not received whole");
     }
 
+    /** Failed because it was not here: another instance that keeps its own folders may still have the file. */
+    @Test
+    void aBatchFailedForItsMissingFileIsResumedWhenTheFileTurnsUp() throws IOException {
+        TestLenders.TestLender lender = lenders.newLender();
+        UUID id = UUID.randomUUID();
+        claimedElsewhere(id, lender, "REST", "api:elsewhere", Instant.now().minusSeconds(1));
+        await().atMost(Duration.ofSeconds(15)).until(() -> "FAILED".equals(batch(id).get("status")));
+
+        Path staged = Files.writeString(SPOOL.resolve(id + ".part"), Batches.portfolioCsv());
+        Files.move(staged, Files.createDirectories(SPOOL.resolve(lender.code())).resolve(id + ".csv"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(batch(id).get("status")));
+        assertThat(batch(id)).containsEntry("decided", 12).containsEntry("failure", null);
+    }
+
     /**
      * A chunk held up longer than two leases (here: waiting for the decision chain, which another
      * session holds) keeps its claim: the heartbeat renews it, so no other instance can take the
