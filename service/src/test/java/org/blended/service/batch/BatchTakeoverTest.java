@@ -121,8 +121,9 @@ class BatchTakeoverTest {
         TestLenders.TestLender lender = lenders.newLender();
         UUID posted = UUID.randomUUID();
         UUID dropped = UUID.randomUUID();
-        claimedElsewhere(posted, lender, "REST", "api:elsewhere", Instant.now().minusSeconds(1));
-        claimedElsewhere(dropped, lender, "FILE", lender.code() + "/gone.csv", Instant.now().minusSeconds(1));
+        // the claims lapse only after the rows are counted: the sweep (every 5 s) must not see them before
+        claimedElsewhere(posted, lender, "REST", "api:elsewhere", Instant.now().plusSeconds(2));
+        claimedElsewhere(dropped, lender, "FILE", lender.code() + "/gone.csv", Instant.now().plusSeconds(2));
         jdbc.update("update batch set rows_read = 400, decided = 390, rejected = 10 where id in (?, ?)", posted, dropped);
         UUID neverStored = UUID.randomUUID();
         jdbc.update("""
