@@ -57,14 +57,16 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ProblemWriter problems, SecurityProperties limits,
-                            BatchProperties batches) throws Exception {
+                            BatchProperties batches, RefusedRequests refusals) throws Exception {
         return http
                 .securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new RequestSizeLimitFilter(limits.maxRequestBytes(), batches.maxBytes(), problems), AnonymousAuthenticationFilter.class)
+                // The key first, so that a lender's oversized submission is recorded as the lender's.
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new RequestSizeLimitFilter(limits.maxRequestBytes(), batches.maxBytes(), problems, refusals),
+                        AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limits.requestsPerMinute(), problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/admin/**", "/api/v1/audit/**").hasRole(ADMIN)
