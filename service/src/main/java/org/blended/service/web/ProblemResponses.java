@@ -85,7 +85,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         boolean empty = String.valueOf(ex.getMessage()).startsWith("Required request body is missing");
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, empty
-                ? "The body is empty; send one application as JSON." : "The body cannot be read; send one application as JSON.");
+                ? "The body is empty." : "The body cannot be read as the JSON this request takes.");
         problem.setTitle(empty ? "Empty body" : "Unreadable body");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }

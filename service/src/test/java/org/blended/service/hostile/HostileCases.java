@@ -92,7 +92,7 @@ final class HostileCases {
     HostileCase attack(String id) {
         String example = Examples.withReference(examples.get(random.nextInt(examples.size())), reference(id));
         byte[] utf8 = bytes(example);
-        int kind = random.nextInt(24);
+        int kind = random.nextInt(25);
         return switch (kind) {
             case 0 -> doc(id, "whitespace only", bytes(" \n\t\r\n "));
             case 1 -> doc(id, "null", bytes("null"));
@@ -122,6 +122,7 @@ final class HostileCases {
             case 20 -> doc(id, "comments and single quotes", bytes("/* c */ {'lenderReference': 'x', // c\n}"));
             case 21 -> doc(id, "the reference given twice", bytes(example.replaceFirst("\\{", "{\"lenderReference\": \"DUP\",")));
             case 22 -> doc(id, "UTF-32BE", example.getBytes(Charset.forName("UTF-32BE")));
+            case 23 -> doc(id, "nothing at all", new byte[0]);
             default -> doc(id, "an array of one application", bytes("[" + example + "]"));
         };
     }
