@@ -212,6 +212,9 @@ public class IntakeRoutes extends RouteBuilder {
                 .doCatch(UnattributedSubmissionException.class)
                     .log(LoggingLevel.WARN, "Dead-lettered ${header." + SOURCE + "}: ${exception.message}")
                     .process(exchange -> QueueAcknowledgements.reject(exchange, false))
+                .doCatch(TransientIntakeException.class) // the lender not found for now: the database is away
+                    .log(LoggingLevel.WARN, "Requeued ${header." + SOURCE + "}: ${exception.message}")
+                    .process(exchange -> QueueAcknowledgements.reject(exchange, true))
                 .end();
 
         RouteDefinition chunks = from(QUEUE_CHUNK).routeId("queue-chunk");

@@ -67,10 +67,12 @@ public class IntakeService implements ApplicationIntake {
     private final MeterRegistry meters;
     private final Timer evaluationTimer;
     private final Clock clock;
+    private final DatabaseProbe database;
 
     public IntakeService(SubmissionReader reader, RuleEngine engine, DecisionRecorder recorder, ApplicationQueries queries,
                          RejectionLog rejections, RejectionRepository rejectionRepository, TransactionTemplate transaction,
-                         LenderValues values, MeterRegistry meters, Clock clock) {
+                         LenderValues values, MeterRegistry meters, Clock clock, DatabaseProbe database) {
+        this.database = database;
         this.rejectionRepository = rejectionRepository;
         this.transaction = transaction;
         this.reader = reader;
@@ -92,7 +94,7 @@ public class IntakeService implements ApplicationIntake {
             throw new IllegalStateException("The " + submission.channel() + " route passed a submission without its lender");
         }
         // Any step may meet the database away; the routes retry that, and only that, with back-off.
-        return TransientFailures.retryable("Assessing " + submission.source(), () -> decide(submission));
+        return TransientFailures.retryable("Assessing " + submission.source(), () -> decide(submission), database);
     }
 
     private ApplicationView decide(Submission submission) {
@@ -178,7 +180,8 @@ public class IntakeService implements ApplicationIntake {
         }
         UUID lenderId = rows.get(0).submission().lenderId();
         Instant receivedAt = clock.instant();
-        var lenderValues = TransientFailures.retryable("Reading the lender's measure values", () -> values.factsFor(lenderId));
+        var lenderValues = TransientFailures.retryable("Reading the lender's measure values", () -> values.factsFor(lenderId),
+                database);
         List<Object> read = rows.parallelStream().<Object>map(row -> {
             try {
                 if (!row.unreadable().isEmpty()) {
@@ -205,7 +208,7 @@ public class IntakeService implements ApplicationIntake {
             return List.of();
         }
         List<SubmissionResult> results = TransientFailures.retryable("Storing " + prepared.rows().size() + " decisions",
-                () -> recordRacing(() -> storeAll(prepared.lenderId(), prepared.rows(), alsoInTransaction)));
+                () -> recordRacing(() -> storeAll(prepared.lenderId(), prepared.rows(), alsoInTransaction)), database);
         results.forEach(r -> {
             if (r.isDecided()) {
                 decided(prepared.channel().name(), r.outcome().name());

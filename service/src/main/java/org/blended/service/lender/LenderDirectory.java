@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.blended.integration.intake.Lenders;
+import org.blended.service.intake.TransientFailures;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +39,9 @@ public class LenderDirectory implements Lenders {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<UUID> found = lenders.findByCode(code).map(Lender::getId);
+        // The database away is no reason to refuse a message or a file: the routes try it again.
+        Optional<UUID> found = TransientFailures.retryable("Finding lender " + code,
+                () -> lenders.findByCode(code).map(Lender::getId));
         found.ifPresent(id -> idsByCode.put(code, id));
         return found;
     }

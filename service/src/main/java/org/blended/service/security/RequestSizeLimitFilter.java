@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over the limit with 413: at once when Content-Length says so, and
  * while reading when the body is chunked, so an oversized body is never held in memory. A lender's
- * refused submission is recorded (it runs after authentication, so the lender is known).
+ * refused submission is recorded.
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -39,7 +39,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         this.refusals = refusals;
     }
 
-    private long limit(HttpServletRequest request) {
+    long limit(HttpServletRequest request) {
         if (request.getRequestURI().equals(BATCHES)) {
             return maxBatchBytes;
         }
@@ -66,7 +66,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String detail = "A request body may have at most " + limit(request) + " bytes"
                 + (limit(request) == maxBytes ? "; send many applications as a batch (POST /api/v1/batches)." : ".");
         Map<String, Object> recorded = new HashMap<>();

@@ -8,6 +8,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.blended.integration.batch.BatchProperties;
+import org.blended.service.intake.DatabaseProbe;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -57,16 +58,15 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ProblemWriter problems, SecurityProperties limits,
-                            BatchProperties batches, RefusedRequests refusals) throws Exception {
+                            BatchProperties batches, DatabaseProbe database, RefusedRequests refusals) throws Exception {
         return http
                 .securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                // The key first, so that a lender's oversized submission is recorded as the lender's.
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new RequestSizeLimitFilter(limits.maxRequestBytes(), batches.maxBytes(), problems, refusals),
                         AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems, database), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limits.requestsPerMinute(), problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/admin/**", "/api/v1/audit/**").hasRole(ADMIN)
@@ -89,9 +89,9 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ApiKeys apiKeys, ProblemWriter problems,
                               ObjectProvider<ClientRegistrationRepository> oidc, SignInAttempts signInAttempts,
-                              Clock clock) throws Exception {
+                              Clock clock, DatabaseProbe database) throws Exception {
         http
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems, database), AnonymousAuthenticationFilter.class)
                 // Asked before the password is checked (by the manager built from people below): a lockout stops it.
                 .authenticationProvider(new SignInLockoutCheck(signInAttempts, clock))
                 .authorizeHttpRequests(auth -> auth

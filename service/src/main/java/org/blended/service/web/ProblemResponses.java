@@ -13,6 +13,8 @@ import org.blended.integration.intake.InvalidSubmissionException;
 import org.blended.integration.intake.NotAssessedException;
 import org.blended.integration.intake.TransientIntakeException;
 import org.blended.service.application.ApplicationNotFoundException;
+import org.blended.service.intake.DatabaseProbe;
+import org.blended.service.intake.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.blended.service.security.RefusedRequests;
@@ -47,9 +49,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
+    private final DatabaseProbe database;
     private final RefusedRequests refusals;
 
-    public ProblemResponses(RefusedRequests refusals) {
+    public ProblemResponses(DatabaseProbe database, RefusedRequests refusals) {
+        this.database = database;
         this.refusals = refusals;
     }
 
@@ -209,16 +213,26 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TransientIntakeException.class)
     ResponseEntity<ProblemDetail> unavailable(TransientIntakeException e) {
         log.warn("Request refused for now: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The service cannot store decisions at the moment; nothing was stored. Send the same request again "
-                        + "shortly: a reference already decided is never decided twice.");
+        return unavailable("The service cannot store decisions at the moment; nothing was stored. Send the same request "
+                + "again shortly: a reference already decided is never decided twice.");
+    }
+
+    /** Retry-After: a client may send the same request again; a submission is never decided twice. */
+    private static ResponseEntity<ProblemDetail> unavailable(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
         problem.setTitle("Temporarily unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     /** What failed is logged under a reference, and only the reference is told: the detail is for us. */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        // The database unreachable or busy, met anywhere (a read, a what-if, an admin call): 503, not 500.
+        if (TransientFailures.isTransient(e, database)) {
+            log.warn("Request refused for now: {}", e.toString());
+            return unavailable("The service's database is unreachable or busy at the moment; nothing was stored. Send "
+                    + "the same request again shortly.");
+        }
         String reference = UUID.randomUUID().toString();
         log.error("Request failed (reference {})", reference, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -226,6 +240,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                         + "reference " + reference + ".");
         problem.setTitle("Internal error");
         problem.setProperty("reference", reference);
-        return problem;
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
     }
 }

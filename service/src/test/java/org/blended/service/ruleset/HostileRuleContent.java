@@ -19,8 +19,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class HostileRuleContent {
 
-    /** Every case writes or reads under here; nothing may exist here after any compile path has seen the case. */
-    public static final Path MARKERS = Path.of(System.getProperty("java.io.tmpdir"), "blended-hostile");
+    /**
+     * Every case writes or reads under here; nothing may exist here after any compile path has seen the case.
+     * One folder per test JVM, so that test runs side by side on one machine do not empty each other's.
+     */
+    public static final Path MARKERS = Path.of(System.getProperty("java.io.tmpdir"), "blended-hostile-" + ProcessHandle.current().pid());
 
     public record Case(String name, RuleSetFile file, String where, String refusal) {
         @Override

@@ -106,6 +106,19 @@ class SecurityTest {
     }
 
     @Test
+    void noOneUnknownMayMakeTheServiceHoldALargeBody() {
+        String large = "x".repeat(1024 * 1024);
+        for (Http caller : List.of(anonymous, anonymous.as("not-a-key-" + UUID.randomUUID()))) {
+            HttpResponse<String> refused = caller.post("/api/v1/batches", "text/csv", large);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+            assertThat(refused.body()).contains("Without a valid X-API-Key");
+        }
+        HttpResponse<String> known = lenderA.post("/api/v1/batches", "text/csv", "lenderReference\n" + large);
+        assertThat(known.statusCode()).as("a lender's large batch is received (and refused for what it holds, not its size)")
+                .isNotEqualTo(413);
+    }
+
+    @Test
     void everyEndpointButHealthAnswers401WithoutCredentials() {
         for (Endpoint e : concat(concat(lenderEndpoints(), adminEndpoints()), policyOwnerEndpoints())) {
             HttpResponse<String> response = call(anonymous, e);
