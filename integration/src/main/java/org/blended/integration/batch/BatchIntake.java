@@ -25,4 +25,10 @@ public interface BatchIntake {
     void finish(UUID batchId, int totalRows);
 
     void fail(UUID batchId, int rowsRead, String reason);
+
+    /**
+     * This instance stops working on the batch, finished or not (a transient failure leaves it
+     * running, to be resumed): it no longer renews its claim, so the batch is free a lease later.
+     */
+    void leave(UUID batchId);
 }

@@ -58,7 +58,10 @@ public class BatchRoutes extends RouteBuilder {
                 .doCatch(Exception.class)
                     .process(this::failUnlessTransient)
                 .doFinally()
-                    .process(exchange -> exchange.getProperty(ROWS, BatchRows.class).close())
+                    .process(exchange -> {
+                        batches.leave(exchange.getMessage().getHeader(BATCH_ID, UUID.class));
+                        exchange.getProperty(ROWS, BatchRows.class).close();
+                    })
                 .end();
 
         RouteDefinition chunks = from(CHUNK).routeId("batch-chunk");

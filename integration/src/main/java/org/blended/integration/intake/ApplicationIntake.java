@@ -16,4 +16,11 @@ public interface ApplicationIntake {
      * @return one result per submission, in the same order
      */
     java.util.List<SubmissionResult> submitAll(java.util.List<Submission> submissions);
+
+    /**
+     * Records a submission refused before it could be read (an empty file), so that it is not lost.
+     *
+     * @return the same refusal, naming the record, to answer with
+     */
+    InvalidSubmissionException refuse(Submission submission, InvalidSubmissionException reason);
 }

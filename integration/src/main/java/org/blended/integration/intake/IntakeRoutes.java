@@ -3,7 +3,6 @@ package org.blended.integration.intake;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.blended.integration.batch.BatchBusyException;
 import org.blended.integration.batch.BatchFormat;
 import org.blended.integration.batch.BatchProperties;
 import org.blended.integration.batch.BatchRoutes;
+import org.blended.integration.batch.DroppedBatch;
 import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
 import org.springframework.amqp.rabbit.retry.MessageRecoverer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -101,6 +101,17 @@ public class IntakeRoutes extends RouteBuilder {
         }
     }
 
+    /**
+     * A batch another instance holds fails the exchange, so the file component keeps the file
+     * (no move, no delete) and reads it again at a later poll, when that instance has finished it or
+     * stopped and its claim lapsed. Expected while it lasts, so not logged at every poll.
+     */
+    private static RouteDefinition leavingBusyBatchesQuietly(RouteDefinition route) {
+        route.onException(BatchBusyException.class).logExhausted(false).logStackTrace(false)
+                .logRetryAttempted(false).end();
+        return route;
+    }
+
     private RouteDefinition retryingTransientFailures(RouteDefinition route) {
         retry.backOff(route.onException(TransientIntakeException.class)).end();
         return route;
@@ -115,17 +126,25 @@ public class IntakeRoutes extends RouteBuilder {
     private void fileIntake() {
         String timestamped = "${file:onlyname.noext}-${date:now:yyyyMMdd-HHmmssSSS}.${file:ext}";
         // An absolute folder makes ${file:parent} absolute, so done/ and error/ land beside the file.
-        from("file:" + Path.of(files.directory()).toAbsolutePath()
+        // readLockMinLength=0: an empty file is read (and refused) like any other; with the default of 1 it
+        // could never be locked, and each one held the poll, for every lender, for the whole readLockTimeout.
+        // A file still being written is skipped after readLockTimeout and read at a later poll.
+        RouteDefinition route = from("file:" + Path.of(files.directory()).toAbsolutePath()
                 + "?recursive=true&minDepth=2&maxDepth=2&antInclude=*/*.json,*/*.csv"
-                + "&readLock=changed&readLockCheckInterval=250&readLockMinAge=500"
+                + "&readLock=changed&readLockCheckInterval=250&readLockMinAge=500&readLockMinLength=0"
+                + "&readLockTimeout=2000"
                 + "&delay=" + files.pollDelayMillis() + "&move=${header." + TARGET + "}")
-                .routeId("file-intake")
+                .routeId("file-intake");
+        leavingBusyBatchesQuietly(route)
+                // side by side, so that a large batch does not hold up every other lender's files
+                .threads(batches.concurrentBatches(), batches.concurrentBatches()).threadName("file-intake")
                 .setHeader(CHANNEL, constant(Channel.FILE))
                 .process(exchange -> exchange.getMessage().setHeader(SOURCE,
                         source(exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class))))
                 .setHeader(TARGET, simple("${file:parent}/done/" + timestamped))
                 .doTry()
                     .process(this::attributeToFolder)
+                    .process(this::refuseEmptyFile)
                     .choice()
                         .when(this::isBatch)
                             .process(this::fileBatch)
@@ -140,7 +159,7 @@ public class IntakeRoutes extends RouteBuilder {
                 .endDoTry()
                 .doCatch(BatchBusyException.class)
                     .log(LoggingLevel.DEBUG, "Left ${header." + SOURCE + "} to the instance working on it")
-                    .markRollbackOnly()
+                    .process(IntakeRoutes::rethrow) // failed, so the file stays where it is, to be read again
                 .doCatch(TransientIntakeException.class)
                     .log(LoggingLevel.WARN, "Left ${header." + SOURCE + "} in place to try again: ${exception.message}")
                     .process(IntakeRoutes::rethrow)
@@ -156,10 +175,13 @@ public class IntakeRoutes extends RouteBuilder {
      * until done; read like dropped files, so a restart resumes them.
      */
     private void apiBatchSpool() {
-        from("file:" + Path.of(batches.spoolDirectory()).toAbsolutePath()
+        RouteDefinition route = from("file:" + Path.of(batches.spoolDirectory()).toAbsolutePath()
                 + "?recursive=true&minDepth=2&maxDepth=2&antInclude=*/*.json,*/*.csv&delete=true"
                 + "&delay=" + batches.pollDelayMillis())
-                .routeId("api-batches")
+                .routeId("api-batches");
+        leavingBusyBatchesQuietly(route)
+                // side by side: one at a time, a batch posted waited for every batch before it (one resumed at start too)
+                .threads(batches.concurrentBatches(), batches.concurrentBatches()).threadName("api-batch")
                 .setHeader(CHANNEL, constant(Channel.REST))
                 .setHeader(SOURCE, simple("api:${file:onlyname}"))
                 .process(this::attributeToFolder)
@@ -173,7 +195,7 @@ public class IntakeRoutes extends RouteBuilder {
                     .log("Finished batch ${header." + BatchRoutes.BATCH_ID + "}")
                 .doCatch(BatchBusyException.class)
                     .log(LoggingLevel.DEBUG, "Batch ${header." + BatchRoutes.BATCH_ID + "} is in another instance's hands")
-                    .markRollbackOnly()
+                    .process(IntakeRoutes::rethrow) // failed, so the spool file is kept, to be read again
                 .doCatch(TransientIntakeException.class)
                     .log(LoggingLevel.WARN, "Batch ${header." + BatchRoutes.BATCH_ID + "} waits to be resumed: ${exception.message}")
                     .process(IntakeRoutes::rethrow)
@@ -280,10 +302,21 @@ public class IntakeRoutes extends RouteBuilder {
     /** The same file (name, size and time) is the same batch, so a restart resumes it. */
     private void fileBatch(Exchange exchange) {
         var message = exchange.getMessage();
-        String identity = message.getHeader(LENDER) + ":" + message.getHeader(Exchange.FILE_NAME) + ":"
-                + message.getHeader(Exchange.FILE_LENGTH) + ":" + message.getHeader(Exchange.FILE_LAST_MODIFIED);
-        message.setHeader(BatchRoutes.BATCH_ID, UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)));
+        message.setHeader(BatchRoutes.BATCH_ID, DroppedBatch.id(message.getHeader(LENDER, UUID.class),
+                message.getHeader(Exchange.FILE_NAME, String.class), message.getHeader(Exchange.FILE_LENGTH, Long.class),
+                message.getHeader(Exchange.FILE_LAST_MODIFIED, Long.class)));
         message.setHeader(BatchRoutes.BATCH_FORMAT, BatchFormat.of(message.getHeader(Exchange.FILE_NAME, String.class)));
+    }
+
+    /** An empty file holds no application: refused, and recorded like any file that cannot be read. */
+    private void refuseEmptyFile(Exchange exchange) {
+        Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
+        if (length != null && length == 0) {
+            var message = exchange.getMessage();
+            throw intake.refuse(new Submission(new byte[0], Channel.FILE, message.getHeader(SOURCE, String.class),
+                    message.getHeader(LENDER, UUID.class)), new InvalidSubmissionException(List.of(new InvalidField("$",
+                    "the file is empty; drop a file holding one application as JSON, a JSON array or CSV with a header row"))));
+        }
     }
 
     private void refuseOversizedFile(Exchange exchange) {

@@ -78,8 +78,13 @@ public class BatchController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The batch is empty: send a JSON array of "
                     + "applications or CSV with a header row");
         }
-        batches.receive(id, caller.lenderId(), "api:" + caller.name(), format, Files.size(part));
-        // Renamed only when whole, so the batch route never reads a half-written file.
+        try {
+            batches.receive(id, caller.lenderId(), "api:" + caller.name(), format, Files.size(part));
+        } catch (RuntimeException e) { // not on record, so never to be read: nothing of it is kept
+            Files.deleteIfExists(part);
+            throw e;
+        }
+        // Renamed only when whole (the route reads no .part), so the batch route never reads a half-written file.
         Files.move(part, folder.resolve(id + "." + format.extension()), StandardCopyOption.ATOMIC_MOVE);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri();
         return ResponseEntity.accepted().location(location).body(queries.batch(caller.lenderId(), id).orElseThrow());

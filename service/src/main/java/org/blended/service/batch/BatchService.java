@@ -2,7 +2,6 @@ package org.blended.service.batch;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.ArrayDeque;
@@ -42,8 +41,6 @@ public class BatchService implements BatchIntake {
     private static final Logger log = LoggerFactory.getLogger(BatchService.class);
     /** Progress is logged about this often (in rows), and at the end. */
     private static final int LOG_EVERY_ROWS = 1000;
-    /** How long a claim on a batch lasts without a chunk being stored; then another instance may take it over. */
-    private static final Duration LEASE = Duration.ofMinutes(5);
 
     /** Chunks read and being assessed, not yet stored, per batch this instance works on (at most two). */
     private final Map<UUID, Deque<Waiting>> waiting = new ConcurrentHashMap<>();
@@ -54,19 +51,18 @@ public class BatchService implements BatchIntake {
         return thread;
     });
 
-    /** This instance, as named in the batches it works on. */
-    private final String instance = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final IntakeService intake;
     private final Clock clock;
+    private final BatchLease lease;
 
-    public BatchService(JdbcTemplate jdbc, TransactionTemplate transaction, IntakeService intake, Clock clock) {
+    BatchService(JdbcTemplate jdbc, TransactionTemplate transaction, IntakeService intake, Clock clock, BatchLease lease) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.intake = intake;
         this.clock = clock;
+        this.lease = lease;
     }
 
     /** A batch posted to the API, on record before its first row is read so that it can be asked about at once. */
@@ -93,11 +89,15 @@ public class BatchService implements BatchIntake {
                     BatchStatus.RECEIVED.name(), now, start.sizeBytes());
             jdbc.update("update batch set bytes_total = ? where id = ? and bytes_total is null", start.sizeBytes(),
                     start.batchId());
+            // A batch failed because its file was not to be found (by an instance that does not share this one's
+            // folders) is resumed when its file turns up after all.
             int claimed = jdbc.update("""
-                    update batch set status = ?, claimed_by = ?, claimed_until = ?
-                    where id = ? and (status = ? or (status = ? and (claimed_by = ? or claimed_until < ?)))""",
-                    BatchStatus.RUNNING.name(), instance, Timestamp.from(clock.instant().plus(LEASE)), start.batchId(),
-                    BatchStatus.RECEIVED.name(), BatchStatus.RUNNING.name(), instance, now);
+                    update batch set status = ?, claimed_by = ?, claimed_until = ?, failure = null, finished_at = null
+                    where id = ? and (status = ? or (status = ? and (claimed_by = ? or claimed_until < ?))
+                                      or (status = ? and failure like ?))""",
+                    BatchStatus.RUNNING.name(), lease.instance(), lease.until(), start.batchId(),
+                    BatchStatus.RECEIVED.name(), BatchStatus.RUNNING.name(), lease.instance(), now,
+                    BatchStatus.FAILED.name(), AbandonedBatches.FILE_GONE + "%");
             var row = jdbc.queryForMap("select status, rows_read, claimed_by from batch where id = ?", start.batchId());
             if (claimed == 0 && BatchStatus.RUNNING.name().equals(row.get("status"))) {
                 return null;
@@ -109,7 +109,10 @@ public class BatchService implements BatchIntake {
         if (done == null) {
             throw new BatchBusyException("batch " + start.batchId() + " is being worked on by another instance");
         }
-        log.info("Batch {} ({} {}) started on {}", start.batchId(), start.format(), start.source(), instance);
+        if (done != FINISHED) {
+            lease.hold(start.batchId());
+        }
+        log.info("Batch {} ({} {}) started on {}", start.batchId(), start.format(), start.source(), lease.instance());
         return done;
     }
 
@@ -187,8 +190,7 @@ public class BatchService implements BatchIntake {
                 chunk.lastRow(), decided, before, results.size() - decided,
                 outcomes.getOrDefault(Outcome.APPROVE, 0), outcomes.getOrDefault(Outcome.APPROVE_WITH_CONDITIONS, 0),
                 outcomes.getOrDefault(Outcome.REFER, 0), outcomes.getOrDefault(Outcome.DECLINE, 0),
-                Timestamp.from(clock.instant().plus(LEASE)), chunk.bytesRead(), chunk.batchId(), instance,
-                BatchStatus.RUNNING.name());
+                lease.until(), chunk.bytesRead(), chunk.batchId(), lease.instance(), BatchStatus.RUNNING.name());
         if (counted == 0) { // the claim lapsed and another instance took over: its count stands, not ours
             throw new BatchBusyException("batch " + chunk.batchId() + " was taken over by another instance");
         }
@@ -202,7 +204,8 @@ public class BatchService implements BatchIntake {
                     bytes_read = bytes_total
                 where id = ? and status = ? and claimed_by = ?""",
                 BatchStatus.COMPLETED.name(), totalRows, totalRows, Timestamp.from(clock.instant()), batchId,
-                BatchStatus.RUNNING.name(), instance));
+                BatchStatus.RUNNING.name(), lease.instance()));
+        lease.release(batchId);
         jdbc.query("select decided, already_decided, rejected from batch where id = ?", rs -> {
             log.info("Batch {} completed: {} rows, {} decided ({} before), {} rejected", batchId, totalRows,
                     rs.getInt(1), rs.getInt(2), rs.getInt(3));
@@ -212,6 +215,7 @@ public class BatchService implements BatchIntake {
     @Override
     public void fail(UUID batchId, int rowsRead, String reason) {
         waiting.remove(batchId);
+        lease.release(batchId);
         TransientFailures.retryable("Recording the failure of batch " + batchId, () -> jdbc.update("""
                 update batch set status = ?, failure = ?, finished_at = ?, claimed_until = null where id = ? and status in (?, ?)""",
                 BatchStatus.FAILED.name(), reason, Timestamp.from(clock.instant()), batchId,
@@ -219,12 +223,9 @@ public class BatchService implements BatchIntake {
         log.warn("Batch {} failed after row {}: {}", batchId, rowsRead, reason);
     }
 
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "instance";
-        }
+    @Override
+    public void leave(UUID batchId) {
+        waiting.remove(batchId);
+        lease.release(batchId);
     }
-
 }

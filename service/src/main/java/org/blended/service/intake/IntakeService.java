@@ -139,6 +139,16 @@ public class IntakeService implements ApplicationIntake {
         }
     }
 
+    @Override
+    public InvalidSubmissionException refuse(Submission submission, InvalidSubmissionException reason) {
+        var rejection = TransientFailures.retryable("Recording the refusal of " + submission.source(),
+                () -> rejections.record(submission, reason, clock.instant()));
+        rejected(submission.channel().name(), 1);
+        log.info("Refused {} submission {} (rejection {}): {}", submission.channel(), submission.source(),
+                rejection.getId(), reason.getMessage());
+        return reason.recordedAs(rejection.getId());
+    }
+
     /** Records why the rules could not assess the submission; the exception to answer with, naming the record. */
     private NotAssessedException notAssessed(Submission submission, Application application, EvaluationFailedException failed,
                                              Instant receivedAt) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +109,26 @@ class BatchIntakeTest {
         assertThat(outcomes(again)).isEqualTo(outcomes(batch));
         assertThat(countOf(lender, "application")).isEqualTo(10_000);
         assertThat(countOf(lender, "decision")).isEqualTo(10_000);
+    }
+
+    /**
+     * Batches were read one at a time, so a batch posted while another ran (one resumed at start,
+     * or another lender's) waited for it to end: minutes for a large one. Now they run side by side.
+     */
+    @Test
+    void aBatchPostedWhileALargeOneRunsStartsAtOnce() {
+        Http large = new Http(port, lenders.newLender().apiKey());
+        HttpResponse<String> accepted = large.postJson("/api/v1/batches", tenThousand().toString());
+        String largePath = URI.create(accepted.headers().firstValue("Location").orElseThrow()).getPath();
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.json(large.get(largePath)).get("decided").asInt() > 0);
+
+        Http small = new Http(port, lenders.newLender().apiKey());
+        JsonNode batch = Batches.finished(small, small.post("/api/v1/batches", "text/csv", Batches.portfolioCsv()));
+
+        assertThat(batch.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(Http.json(large.get(largePath)).get("status").asText())
+                .as("the large batch is still running when the small one posted after it has finished").isEqualTo("RUNNING");
+        assertThat(Batches.finished(large, accepted).get("decided").asInt()).isEqualTo(10_000);
     }
 
     @Test

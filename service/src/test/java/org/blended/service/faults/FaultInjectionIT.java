@@ -40,13 +40,15 @@ import org.springframework.util.FileSystemUtils;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultInjectionIT {
 
-    private static final String DATABASE = "blended_faults";
+    /** Names of this run's own: runs side by side (worktrees, a shared machine) must not meet in one database or queue. */
+    private static final long RUN = ProcessHandle.current().pid();
+    private static final String DATABASE = "blended_faults_" + RUN;
     private static final String DIRECT_URL = "jdbc:postgresql://127.0.0.1:5432/" + DATABASE;
-    private static final String LENDER = "faults-lender";
-    private static final String LENDER_KEY = "faults-lender-key";
-    private static final String ADMIN_KEY = "faults-admin-key";
-    private static final String QUEUE = "blended.faults";
-    private static final Path WORK = Path.of("target", "faults");
+    private static final String LENDER = "faults-lender-" + RUN;
+    private static final String LENDER_KEY = "faults-lender-key-" + RUN;
+    private static final String ADMIN_KEY = "faults-admin-key-" + RUN;
+    private static final String QUEUE = "blended.faults." + RUN;
+    private static final Path WORK = Path.of("target", "faults-" + RUN);
     private static final int API_ROWS = 3000;
     private static final int FILE_ROWS = 3000;
     private static final int QUEUE_MESSAGES = 1500;
@@ -60,26 +62,11 @@ class FaultInjectionIT {
     @BeforeAll
     void start() throws Exception {
         FileSystemUtils.deleteRecursively(WORK);
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
-            admin.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
-            admin.createStatement().execute("create database " + DATABASE);
-        }
+        database("create database " + DATABASE);
         ledger = new Ledger(DIRECT_URL);
         database = TcpProxy.start("127.0.0.1", 5432);
         broker = TcpProxy.start("127.0.0.1", 5672);
-        try {
-            Broker.deleteUser(LENDER); // what an earlier run left
-        } catch (AssertionError absent) {
-            // a first run: there is no such user yet
-        }
         Broker.addLenderUser(LENDER, QUEUE);
-        for (String queue : List.of(QUEUE, QUEUE + ".dlq")) {
-            try {
-                Broker.purge(queue); // what an earlier, failed run left
-            } catch (Exception absent) {
-                // a first run: the service declares the queues when it starts
-            }
-        }
         service = new ServiceProcess(List.of(
                 "--spring.profiles.active=postgres",
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + database.port() + "/" + DATABASE,
@@ -110,6 +97,17 @@ class FaultInjectionIT {
         }
         if (broker != null) {
             broker.close();
+        }
+        Broker.deleteUser(LENDER);
+        for (String queue : List.of(QUEUE, QUEUE + ".dlq")) {
+            Broker.rabbitmqctl("delete_queue", queue);
+        }
+        database("drop database if exists " + DATABASE + " with (force)");
+    }
+
+    private static void database(String statement) throws Exception {
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+            admin.createStatement().execute(statement);
         }
     }
 

@@ -157,6 +157,41 @@ class FileIntakeTest {
                 .isEqualTo("FAILED");
     }
 
+    /**
+     * Empty files could never be read-locked (Camel's readLockMinLength defaults to 1 byte), so each
+     * one held the poll for the whole read-lock timeout, and 25 of them held every lender's files
+     * for minutes. Now each is refused with its reason, recorded, and the files behind them go on.
+     */
+    @Test
+    void emptyFilesAreRefusedAndRecordedWithoutHoldingUpAnyLendersFiles() throws IOException {
+        TestLenders.TestLender careless = lenders.newLender();
+        TestLenders.TestLender other = lenders.newLender();
+        for (int i = 0; i < 25; i++) {
+            drop(careless.code(), "empty-" + i + (i % 2 == 0 ? ".json" : ".csv"), "");
+        }
+        // the route is at the empty files (reading one, or done with one) before the good files arrive
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> filesIn(careless.code())
+                .anyMatch(n -> n.endsWith(".camelLock")) || filesIn(careless.code() + "/error").findAny().isPresent());
+        List<String> references = new java.util.ArrayList<>();
+        List<String> examples = List.copyOf(Examples.expectedOutcomes().keySet());
+        for (int i = 0; i < 10; i++) {
+            String reference = "AFTER-EMPTY-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
+            references.add(reference);
+            drop(other.code(), "good-" + reference + ".json", Examples.withReference(examples.get(i % examples.size()), reference));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> references.stream()
+                .allMatch(r -> !applications.findByLenderReference(r).isEmpty()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> filesIn(careless.code() + "/error").count() == 50);
+
+        assertThat(filesIn(careless.code()).filter(n -> n.endsWith(".json") || n.endsWith(".csv"))).isEmpty();
+        List<String> notes = filesIn(careless.code() + "/error").filter(n -> n.endsWith(".reason.txt")).toList();
+        assertThat(notes).hasSize(25).allSatisfy(n -> assertThat(read(careless.code() + "/error/" + n))
+                .contains("the file is empty").contains("Recorded as rejection"));
+        assertThat(jdbc.queryForList("select reason from rejection where lender_id = ? and channel = 'FILE'", String.class,
+                careless.id())).hasSize(25).allSatisfy(reason -> assertThat(reason).contains("the file is empty"));
+    }
+
     private static String read(String relative) {
         try {
             return Files.readString(INTAKE.resolve(relative));
