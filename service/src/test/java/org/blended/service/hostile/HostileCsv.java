@@ -60,7 +60,7 @@ final class HostileCsv {
     private HostileCase whole(String id) {
         String csv = String.join("\n", lines(id)) + "\n";
         String header = csv.substring(0, csv.indexOf('\n') + 1);
-        return switch (random.nextInt(8)) {
+        return switch (random.nextInt(9)) {
             case 0 -> {
                 byte[] bytes = new byte[1 + random.nextInt(8192)];
                 random.nextBytes(bytes);
@@ -75,6 +75,7 @@ final class HostileCsv {
             case 6 -> new HostileCase(id, "a header of unknown and hostile names",
                     HostileCases.bytes("=cmd|' /C calc'!A0,\u0000,java.lang.Runtime,lenderReference\n1,2,3,4\n"),
                     List.of("=cmd|' /C calc'!A0", "java.lang.Runtime"));
+            case 7 -> new HostileCase(id, "no bytes at all", new byte[0], List.of());
             default -> new HostileCase(id, "an unclosed quote", HostileCases.bytes(header + "\"" + csv.substring(header.length())), List.of());
         };
     }
