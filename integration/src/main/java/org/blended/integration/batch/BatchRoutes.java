@@ -81,7 +81,7 @@ public class BatchRoutes extends RouteBuilder {
             exchange.setProperty(ROWS, BatchRows.read(in, start.format(), json, properties.chunkSize(), done));
         } catch (RuntimeException | IOException e) {
             in.close();
-            batches.fail(start.batchId(), done, e.getMessage());
+            batches.fail(start.batchId(), done, BatchFailure.reason(start.batchId(), e));
             throw e;
         }
         if (done == BatchIntake.FINISHED) {
@@ -117,7 +117,8 @@ public class BatchRoutes extends RouteBuilder {
         }
         if (!resumable(root)) {
             BatchRows rows = exchange.getProperty(ROWS, BatchRows.class);
-            batches.fail(exchange.getMessage().getHeader(BATCH_ID, UUID.class), rows.rowsRead(), root.getMessage());
+            UUID batchId = exchange.getMessage().getHeader(BATCH_ID, UUID.class);
+            batches.fail(batchId, rows.rowsRead(), BatchFailure.reason(batchId, root));
         }
         throw root instanceof Exception e ? e : cause;
     }

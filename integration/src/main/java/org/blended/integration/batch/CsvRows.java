@@ -39,7 +39,7 @@ final class CsvRows implements Iterator<BatchRow> {
         try {
             return lines.hasNextValue();
         } catch (IOException e) {
-            throw new UnreadableBatchException("the CSV file cannot be read after row " + row + ": " + e.getMessage(), e);
+            throw new UnreadableBatchException("the CSV file cannot be read after row " + row + ": " + CsvProblems.of(e), e);
         }
     }
 
@@ -53,7 +53,7 @@ final class CsvRows implements Iterator<BatchRow> {
         try {
             cells = lines.nextValue();
         } catch (IOException e) {
-            throw new UnreadableBatchException("the CSV file cannot be read at row " + row + ": " + e.getMessage(), e);
+            throw new UnreadableBatchException("the CSV file cannot be read at row " + row + ": " + CsvProblems.of(e), e);
         }
         byte[] raw = String.join(",", cells).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (cells.length != columns.size()) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.blended.integration.intake.JsonProblems;
 
 /** The elements of a JSON array, one at a time, each handed on as its own JSON document. */
 final class JsonArrayRows implements Iterator<BatchRow> {
@@ -47,8 +48,7 @@ final class JsonArrayRows implements Iterator<BatchRow> {
             return BatchRow.of(row, json.writeValueAsBytes(element));
         } catch (JsonProcessingException e) {
             throw new UnreadableBatchException("application " + row + " is not valid JSON ("
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "); applications after it were not read", e);
+                    + JsonProblems.syntax(e.getOriginalMessage()) + where(e) + "); applications after it were not read", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,7 +59,13 @@ final class JsonArrayRows implements Iterator<BatchRow> {
             return parser.nextToken();
         } catch (JsonProcessingException e) {
             throw new UnreadableBatchException("the batch is not valid JSON after application " + row + " ("
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ")", e);
+                    + JsonProblems.syntax(e.getOriginalMessage()) + where(e) + ")", e);
         }
+    }
+
+    /** " at line 3, column 7"; nothing when the parser gave up without a place (past a limit such as nesting). */
+    private static String where(JsonProcessingException e) {
+        var location = e.getLocation();
+        return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 }

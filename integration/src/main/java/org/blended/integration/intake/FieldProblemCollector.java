@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 
 /**
  * Lets Jackson read on past a bad value, noting the field and the reason, so that a submission
@@ -23,6 +24,8 @@ import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 class FieldProblemCollector extends DeserializationProblemHandler {
 
     static final String PROBLEMS = FieldProblemCollector.class.getName() + ".problems";
+    /** A refused value is quoted back up to this many characters: enough to recognise it. */
+    private static final int QUOTED = 40;
 
     @Override
     public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
@@ -35,7 +38,7 @@ class FieldProblemCollector extends DeserializationProblemHandler {
     @Override
     public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String valueToConvert,
                                          String failureMsg) {
-        record(ctxt, path(ctxt.getParser().getParsingContext()), "must be " + expected(targetType) + " (was \"" + valueToConvert + "\")");
+        record(ctxt, path(ctxt.getParser().getParsingContext()), "must be " + expected(targetType) + " (was \"" + quoted(valueToConvert) + "\")");
         return null;
     }
 
@@ -59,8 +62,21 @@ class FieldProblemCollector extends DeserializationProblemHandler {
         return null;
     }
 
+    /** A text where an object is expected, e.g. {@code "applicant": "none"}: no object can be made of it. */
+    @Override
+    public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass, ValueInstantiator valueInsta,
+                                            JsonParser p, String msg) throws IOException {
+        record(ctxt, path(p.getParsingContext()), "must be " + expected(instClass));
+        p.skipChildren();
+        return null;
+    }
+
+    static String quoted(String value) {
+        return value.length() <= QUOTED ? value : value.substring(0, QUOTED) + "...";
+    }
+
     @SuppressWarnings("unchecked")
-    private static void record(DeserializationContext ctxt, String field, String message) {
+    static void record(DeserializationContext ctxt, String field, String message) {
         Object problems = ctxt.getAttribute(PROBLEMS);
         if (problems instanceof List<?> list) {
             ((List<InvalidField>) list).add(new InvalidField(field, message));
@@ -71,10 +87,13 @@ class FieldProblemCollector extends DeserializationProblemHandler {
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
         }
-        if (Number.class.isAssignableFrom(type)) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "a number";
         }
-        if (type == Boolean.class) {
+        if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
         if (type == String.class) {
@@ -96,7 +115,7 @@ class FieldProblemCollector extends DeserializationProblemHandler {
             if (c.inArray()) {
                 parts.add(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
             } else if (c.getCurrentName() != null) {
-                parts.add(0, "." + c.getCurrentName());
+                parts.add(0, "." + quoted(c.getCurrentName()));
             }
         }
         String joined = String.join("", parts);
@@ -107,7 +126,7 @@ class FieldProblemCollector extends DeserializationProblemHandler {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : references) {
             if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+                path.append(path.isEmpty() ? "" : ".").append(quoted(ref.getFieldName()));
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             }

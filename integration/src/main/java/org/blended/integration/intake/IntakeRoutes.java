@@ -47,6 +47,7 @@ public class IntakeRoutes extends RouteBuilder {
     static final String BROKER_USER = "CamelSpringRabbitmqUserId";
     /** The queue consumer's retry advice; see {@link QueueFailureRecoverer}. */
     static final String QUEUE_RETRY = "blendedQueueRetry";
+    private static final int MAX_SOURCE = 255;
 
     private final ApplicationIntake intake;
     private final Lenders lenders;
@@ -138,7 +139,8 @@ public class IntakeRoutes extends RouteBuilder {
                 // side by side, so that a large batch does not hold up every other lender's files
                 .threads(batches.concurrentBatches(), batches.concurrentBatches()).threadName("file-intake")
                 .setHeader(CHANNEL, constant(Channel.FILE))
-                .setHeader(SOURCE, header(Exchange.FILE_NAME))
+                .process(exchange -> exchange.getMessage().setHeader(SOURCE,
+                        source(exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class))))
                 .setHeader(TARGET, simple("${file:parent}/done/" + timestamped))
                 .doTry()
                     .process(this::attributeToFolder)
@@ -219,7 +221,7 @@ public class IntakeRoutes extends RouteBuilder {
                 .setHeader(CHANNEL, constant(Channel.QUEUE))
                 .process(exchange -> {
                     String messageId = exchange.getMessage().getHeader("CamelSpringRabbitmqMessageId", String.class);
-                    exchange.getMessage().setHeader(SOURCE, "queue:" + (messageId == null ? "message without id" : messageId));
+                    exchange.getMessage().setHeader(SOURCE, source("queue:" + (messageId == null ? "message without id" : messageId)));
                 })
                 .doTry()
                     .process(this::attributeToBrokerUser)
@@ -250,11 +252,16 @@ public class IntakeRoutes extends RouteBuilder {
                 .end();
         chunks.process(exchange -> {
                     List<Exchange> messages = messages(exchange);
-                    List<SubmissionResult> results = intake.submitAll(messages.stream().map(m -> new Submission(
-                            m.getMessage().getBody(byte[].class), Channel.QUEUE, m.getMessage().getHeader(SOURCE, String.class),
-                            m.getMessage().getHeader(LENDER, UUID.class))).toList());
-                    QueueAcknowledgements.settle(messages, results);
+                    QueueAcknowledgements.settle(messages, QueueChunk.submit(intake, messages));
                 });
+    }
+
+    /**
+     * Where a submission came from, as stored with it: a message id or file name is the sender's
+     * choice, so it is made storable and cut to the column's 255 characters.
+     */
+    private static String source(String source) {
+        return StorableText.of(source, MAX_SOURCE);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,20 +3,26 @@ package org.blended.integration.intake;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Writes why a dropped file was refused beside where the file is moved: {@code error/<name>.reason.txt}. */
 class RejectedFileNote implements Processor {
+
+    private static final Logger log = LoggerFactory.getLogger(RejectedFileNote.class);
 
     @Override
     public void process(Exchange exchange) throws Exception {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Path note = Path.of(exchange.getMessage().getHeader(IntakeRoutes.TARGET, String.class) + ".reason.txt");
         Files.createDirectories(note.getParent());
-        Files.writeString(note, describe(exchange.getMessage().getHeader(IntakeRoutes.SOURCE, String.class), cause),
-                StandardCharsets.UTF_8);
+        // Bytes, not writeString: that refuses any character UTF-8 cannot encode, and the note must be written.
+        Files.write(note, describe(exchange.getMessage().getHeader(IntakeRoutes.SOURCE, String.class), cause)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     static String describe(String fileName, Exception cause) {
@@ -40,10 +46,14 @@ class RejectedFileNote implements Processor {
                     .append("Rows before the fault keep their decisions; sending the corrected file again decides ")
                     .append("only the rows whose reference is new.\n");
         } else {
-            text.append(fileName).append(" was not assessed because of an error on our side: ")
-                    .append(cause == null ? "unknown" : cause.getMessage()).append('\n')
-                    .append("Nothing was stored. Drop the file into the intake folder again to retry.\n");
+            // What failed inside (a database message, a class name) is for our log, not for the sender.
+            String reference = UUID.randomUUID().toString();
+            log.error("Could not assess {} (reference {})", fileName, reference, cause);
+            text.append(fileName).append(" was not assessed because of an error on our side (reference ")
+                    .append(reference).append(").\n")
+                    .append("Nothing was stored. Drop the file into the intake folder again to retry; if it fails again, ")
+                    .append("tell us the reference.\n");
         }
-        return text.toString();
+        return StorableText.of(text.toString());
     }
 }

@@ -7,13 +7,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
@@ -35,11 +41,15 @@ public class SubmissionReader {
     private final Validator validator;
 
     public SubmissionReader(ObjectMapper objectMapper, ValidatorFactory validation) {
-        this.reader = objectMapper.copy()
+        ObjectMapper mapper = objectMapper.copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .addHandler(new FieldProblemCollector())
-                .readerFor(Application.class);
+                .registerModule(new SimpleModule("checked-text").addDeserializer(String.class, new CheckedText()));
+        // A list sent as null means the same as a list left out: none (no declines, no outcome areas), as a
+        // null optional value means "not given". Lenders' systems write either; the rules see an empty list.
+        mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
+        this.reader = mapper.readerFor(Application.class);
         // An application is no JPA entity: with JPA present, the default resolver asks the persistence
         // provider whether every property of every nested object is loaded, a sizeable share of intake time.
         this.validator = validation.usingContext().traversableResolver(new EverythingReachable()).getValidator();
@@ -66,7 +76,7 @@ public class SubmissionReader {
         } catch (JacksonException e) {
             problems.add(describe(e));
         } catch (IOException e) {
-            problems.add(new InvalidField("$", "could not be read: " + e.getMessage()));
+            problems.add(new InvalidField("$", "could not be read as JSON"));
         }
         if (application == null && problems.isEmpty()) {
             problems.add(new InvalidField("$", "must be a JSON object describing one application"));
@@ -108,18 +118,38 @@ public class SubmissionReader {
         return path.isEmpty() ? "$" : path.toString();
     }
 
+    /** What Jackson found, in the sender's terms: never its own message, which names Java types and settings. */
     private static InvalidField describe(JacksonException e) {
-        if (e instanceof JsonParseException parse) {
-            var location = parse.getLocation();
-            return new InvalidField("$", "is not valid JSON: " + parse.getOriginalMessage()
-                    + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
+        // Reading a field wraps what the parser found in a mapping error that knows the field's path.
+        JacksonException found = e instanceof JsonMappingException && e.getCause() instanceof JacksonException cause ? cause : e;
+        if (found instanceof StreamConstraintsException limit) {
+            return new InvalidField("$", JsonProblems.limit(limit));
+        }
+        if (found instanceof InputCoercionException coercion) {
+            JsonParser parser = coercion.getProcessor();
+            String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                    ? FieldProblemCollector.path(mapping.getPath())
+                    : parser == null ? "$" : FieldProblemCollector.path(parser.getParsingContext());
+            return new InvalidField(field, JsonProblems.outOfRange(coercion));
+        }
+        if (found instanceof StreamReadException read) {
+            var location = read.getLocation();
+            return new InvalidField("$", "is not valid JSON: " + JsonProblems.syntax(read.getOriginalMessage())
+                    + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
+        }
+        if (e instanceof MismatchedInputException trailing && String.valueOf(trailing.getOriginalMessage()).startsWith("Trailing token")) {
+            return new InvalidField("$", "has more after the application; send exactly one JSON object");
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
             return new InvalidField("$", "is empty or not a JSON object; send one application as JSON");
         }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return new InvalidField(FieldProblemCollector.path(mapping.getPath()), mapping.getOriginalMessage());
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return new InvalidField(FieldProblemCollector.path(mismatch.getPath()),
+                    "must be " + FieldProblemCollector.expected(mismatch.getTargetType()));
         }
-        return new InvalidField("$", e.getOriginalMessage());
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return new InvalidField(FieldProblemCollector.path(mapping.getPath()), "could not be read");
+        }
+        return new InvalidField("$", "could not be read as an application");
     }
 }

@@ -109,6 +109,64 @@ class SubmissionReaderTest {
                 .hasMessage("request.amount: must be greater than 0");
     }
 
+    @Test
+    void refusesTheNulCharacterInAnyTextOrFieldNameAndSaysSoInStorableWords() {
+        List<InvalidField> fields = refused(VALID.replace("\"Sparkbrook", "\"Spark\\u0000brook")
+                .replace("\"B11\"", "\"B1\\u00001\"").replace("\"T-1\",", "\"T-1\", \"a\\u0000b\": 1,"));
+
+        assertThat(fields).extracting(InvalidField::field)
+                .containsExactly("a\\u0000b", "applicant.legalName", "applicant.postcodesServed[0]");
+        assertThat(fields.get(1).message()).isEqualTo("must not contain the NUL character (\\u0000)");
+        assertThat(fields).allSatisfy(f -> assertThat(f.toString()).doesNotContain("\u0000"));
+    }
+
+    @Test
+    void refusesHalfACharacterAsInvalidText() {
+        List<InvalidField> fields = refused(VALID.replace("\"Sparkbrook", "\"Spark\\ud800brook"));
+
+        assertThat(fields).singleElement().satisfies(f -> {
+            assertThat(f.field()).isEqualTo("applicant.legalName");
+            assertThat(f.message()).startsWith("is not valid text").contains("\\ud800");
+        });
+    }
+
+    @Test
+    void readsAListSentAsNullAsNone() {
+        Application application = reader.read(bytes(VALID.replace("\"secured\": false", "\"secured\": false, \"declinedElsewhere\": null")
+                .replace("\"impact\": {", "\"impact\": {\"outcomeAreas\": null, ")));
+
+        assertThat(application.getRequest().getDeclinedElsewhere()).isEmpty();
+        assertThat(application.getImpact().getOutcomeAreas()).isEmpty();
+    }
+
+    @Test
+    void refusesNumbersBeyondWhatIsStoredOrWhatTheRulesHandle() {
+        List<InvalidField> fields = refused(VALID.replace("\"amount\": 60000", "\"amount\": 1e-999999999")
+                .replace("\"value\": 3", "\"value\": 1e12").replace("\"income\": 240000", "\"income\": 1e999999999"));
+
+        assertThat(fields).extracting(InvalidField::toString).containsExactly(
+                "financials.years[0].income: must be an amount in pounds and pence below 10,000,000,000,000",
+                "impact.claims[0].value: must be at most 100,000,000",
+                "impact.claims[0].value: must have at most 9 digits before the decimal point and 4 after",
+                "request.amount: must be an amount in pounds and pence");
+    }
+
+    @Test
+    void describesBrokenDocumentsWithoutNamingJavaTypesOrParserSettings() {
+        List<String> messages = new java.util.ArrayList<>();
+        for (String json : List.of("[".repeat(2_000) + "]".repeat(2_000), VALID.replace("60000", "NaN"),
+                VALID.replace("60000", "+1"), VALID + "{}", VALID.replace("\"applicant\": {", "\"applicant\": \"none\", \"x\": {"),
+                VALID.replace("\"termMonths\": 48", "\"termMonths\": 99999999999"), VALID.replace("60000", "9".repeat(2_000)),
+                "/* c */ {}", VALID.replace("\"termMonths\": 48", "\"termMonths\": \"48 months\""))) {
+            refused(json).forEach(f -> messages.add(f.toString()));
+        }
+
+        assertThat(messages).isNotEmpty().allSatisfy(m -> assertThat(m)
+                .doesNotContainPattern("java\\.|com\\.fasterxml|org\\.blended|`|Exception|Feature|StreamReadConstraints"));
+        assertThat(messages).contains("request.termMonths: must be a whole number from -2147483648 to 2147483647",
+                "applicant: must be a JSON object", "$: has more after the application; send exactly one JSON object");
+    }
+
     private List<InvalidField> refused(String json) {
         InvalidSubmissionException refused = catchThrowableOfType(InvalidSubmissionException.class,
                 () -> reader.read(bytes(json)));

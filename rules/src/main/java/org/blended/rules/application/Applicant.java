@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -39,6 +40,7 @@ public class Applicant {
 
     @DecimalMin("0")
     @DecimalMax("100")
+    @Digits(integer = 3, fraction = 2, message = "must be a percentage with at most 2 decimal places")
     private BigDecimal maxProfitDistributionPct;
 
     @NotNull

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -16,6 +18,8 @@ public class Claim {
 
     @NotNull
     @PositiveOrZero
+    @DecimalMax(value = "100000000", message = "must be at most 100,000,000")
+    @Digits(integer = 9, fraction = 4, message = "must have at most 9 digits before the decimal point and 4 after")
     private BigDecimal value;
 
     /** Free text echo of the unit; the measure defines the unit that counts. */

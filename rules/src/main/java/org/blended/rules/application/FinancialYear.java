@@ -2,6 +2,7 @@ package org.blended.rules.application;
 
 import java.math.BigDecimal;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -17,27 +18,35 @@ public class FinancialYear {
 
     @NotNull
     @PositiveOrZero
+    @Digits(integer = 13, fraction = 2, message = "must be an amount in pounds and pence below 10,000,000,000,000")
     private BigDecimal income;
 
     @NotNull
     @PositiveOrZero
+    @Digits(integer = 13, fraction = 2, message = "must be an amount in pounds and pence below 10,000,000,000,000")
     private BigDecimal tradedIncome;
 
     @NotNull
     @PositiveOrZero
+    @Digits(integer = 13, fraction = 2, message = "must be an amount in pounds and pence below 10,000,000,000,000")
     private BigDecimal expenditure;
 
     @NotNull
+    @Digits(integer = 13, fraction = 2, message = "must be an amount in pounds and pence below 10,000,000,000,000")
     private BigDecimal surplus;
 
     @PositiveOrZero
+    @Digits(integer = 13, fraction = 2, message = "must be an amount in pounds and pence below 10,000,000,000,000")
     private BigDecimal depreciation;
 
     @PositiveOrZero
+    @Digits(integer = 13, fraction = 2, message = "must be an amount in pounds and pence below 10,000,000,000,000")
     private BigDecimal interest;
 
+    @Digits(integer = 13, fraction = 2, message = "must be an amount in pounds and pence below 10,000,000,000,000")
     private BigDecimal netAssets;
 
+    @Digits(integer = 13, fraction = 2, message = "must be an amount in pounds and pence below 10,000,000,000,000")
     private BigDecimal unrestrictedReserves;
 
     public Integer getYear() { return year; }

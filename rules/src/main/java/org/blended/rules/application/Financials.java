@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -22,6 +23,7 @@ public class Financials {
 
     @DecimalMin("0")
     @DecimalMax("100")
+    @Digits(integer = 3, fraction = 2, message = "must be a percentage with at most 2 decimal places")
     private BigDecimal largestFunderSharePct;
 
     /** Month the largest funder's agreement ends, as yyyy-MM. */
@@ -29,6 +31,7 @@ public class Financials {
     private String largestFunderEnds;
 
     @PositiveOrZero
+    @Digits(integer = 13, fraction = 2, message = "must be an amount in pounds and pence below 10,000,000,000,000")
     private BigDecimal existingAnnualDebtService;
 
     /** The most recent year of accounts, or null when none were sent. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -24,6 +25,7 @@ public class LoanRequest {
     @NotNull
     @Positive
     @DecimalMax(value = "100000000", message = "must be at most 100,000,000 (GBP)")
+    @Digits(integer = 9, fraction = 2, message = "must be an amount in pounds and pence")
     private BigDecimal amount;
 
     @NotNull
@@ -38,14 +40,17 @@ public class LoanRequest {
     private Boolean secured;
 
     @PositiveOrZero
+    @Digits(integer = 13, fraction = 2, message = "must be an amount in pounds and pence below 10,000,000,000,000")
     private BigDecimal securityValue;
 
     @PositiveOrZero
+    @Digits(integer = 13, fraction = 2, message = "must be an amount in pounds and pence below 10,000,000,000,000")
     private BigDecimal grantElementRequested;
 
     /** The lender's indicative annual interest rate; without it the rule set's assumption applies. */
     @DecimalMin("0")
     @DecimalMax("30")
+    @Digits(integer = 2, fraction = 4, message = "must be a percentage with at most 4 decimal places")
     private BigDecimal interestRatePct;
 
     @Size(max = 20)

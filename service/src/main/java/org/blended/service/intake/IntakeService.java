@@ -237,7 +237,7 @@ public class IntakeService implements ApplicationIntake {
                 if (r instanceof Assessed a) {
                     assessed.add(a);
                 } else {
-                    refused.add((Rejection) r);
+                    refused.add(((Rejection) r).unsaved());
                 }
             });
             rejectionRepository.saveAll(refused);

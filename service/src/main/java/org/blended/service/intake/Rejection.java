@@ -61,6 +61,14 @@ public class Rejection {
         this.receivedAt = receivedAt;
     }
 
+    /**
+     * The same refusal as a row still to insert: storing a chunk again after its transaction failed
+     * must insert anew, and the failed attempt left its id on the entity.
+     */
+    Rejection unsaved() {
+        return new Rejection(lenderId, channel, source, reason, payload, payloadTruncated, receivedAt, batchId, batchRow);
+    }
+
     public UUID getId() { return id; }
     public UUID getLenderId() { return lenderId; }
     public Channel getChannel() { return channel; }

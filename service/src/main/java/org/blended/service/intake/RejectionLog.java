@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 
 import org.blended.integration.intake.InvalidSubmissionException;
+import org.blended.integration.intake.StorableText;
 import org.blended.integration.intake.Submission;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +16,8 @@ public class RejectionLog {
 
     /** Enough to see what was wrong; a huge payload is not worth keeping whole. */
     static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+    /** The source column's width. */
+    private static final int MAX_SOURCE = 255;
 
     private final RejectionRepository rejections;
 
@@ -44,7 +47,8 @@ public class RejectionLog {
         byte[] kept = truncated ? Arrays.copyOf(payload, MAX_PAYLOAD_BYTES) : payload;
         // PostgreSQL text cannot hold NUL characters, which a binary upload may contain.
         String text = new String(kept, StandardCharsets.UTF_8).replace('\0', '\uFFFD');
-        return new Rejection(submission.lenderId(), submission.channel(), submission.source(), reason, text,
-                truncated, receivedAt, submission.batchId(), submission.batchRow());
+        // The reason may quote what was sent, and the source is the sender's message id or file name.
+        return new Rejection(submission.lenderId(), submission.channel(), StorableText.of(submission.source(), MAX_SOURCE),
+                StorableText.of(reason), text, truncated, receivedAt, submission.batchId(), submission.batchRow());
     }
 }

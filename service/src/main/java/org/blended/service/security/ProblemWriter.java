@@ -22,7 +22,14 @@ public class ProblemWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
                       String detail) throws IOException {
+        write(request, response, status, title, detail, java.util.Map.of());
+    }
+
+    /** With further members, such as the id under which a refused submission was recorded. */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+                      String detail, java.util.Map<String, Object> properties) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        properties.forEach(problem::setProperty);
         problem.setTitle(title);
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(status.value());

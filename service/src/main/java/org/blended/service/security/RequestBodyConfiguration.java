@@ -26,11 +26,11 @@ class RequestBodyConfiguration {
                                                                 BatchProperties batches, ProblemWriter problems,
                                                                 ObjectProvider<MultipartConfigElement> multipart,
                                                                 ServerProperties server, BodyDeadlines deadlines,
-                                                                ApiKeys keys) {
+                                                                ApiKeys keys, RefusedRequests refused) {
         ServerProperties.Tomcat tomcat = server.getTomcat();
         MultipartConfigElement uploads = multipart.getIfAvailable();
         BodyRefusals refusals = new BodyRefusals(
-                new RequestSizeLimitFilter(limits.maxRequestBytes(), batches.maxBytes(), problems), uploads,
+                new RequestSizeLimitFilter(limits.maxRequestBytes(), batches.maxBytes(), problems, refused), uploads,
                 limits.maxRequestBytes(), problems, properties);
         RequestBodyFilter filter = new RequestBodyFilter(refusals,
                 new BodyParameters(tomcat.getMaxParameterCount(), tomcat.getMaxHttpFormPostSize().toBytes()),

@@ -1,6 +1,8 @@
 package org.blended.service.security;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -14,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the limit with 413: at once when Content-Length says so, and
- * while reading when the body is chunked, so an oversized body is never held in memory.
+ * while reading when the body is chunked, so an oversized body is never held in memory. A lender's
+ * refused submission is recorded.
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -27,11 +30,13 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
     private final long maxBatchBytes;
     private final ProblemWriter problems;
+    private final RefusedRequests refusals;
 
-    public RequestSizeLimitFilter(long maxBytes, long maxBatchBytes, ProblemWriter problems) {
+    public RequestSizeLimitFilter(long maxBytes, long maxBatchBytes, ProblemWriter problems, RefusedRequests refusals) {
         this.maxBytes = maxBytes;
         this.maxBatchBytes = maxBatchBytes;
         this.problems = problems;
+        this.refusals = refusals;
     }
 
     long limit(HttpServletRequest request) {
@@ -62,9 +67,11 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
-                "A request body may have at most " + limit(request) + " bytes"
-                        + (limit(request) == maxBytes ? "; send many applications as a batch (POST /api/v1/batches)." : "."));
+        String detail = "A request body may have at most " + limit(request) + " bytes"
+                + (limit(request) == maxBytes ? "; send many applications as a batch (POST /api/v1/batches)." : ".");
+        Map<String, Object> recorded = new HashMap<>();
+        refusals.refused(request, detail).ifPresent(id -> recorded.put("rejectionId", id));
+        problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", detail, recorded);
     }
 
     private static boolean causedByLimit(Throwable e) {

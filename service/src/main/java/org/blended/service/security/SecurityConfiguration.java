@@ -58,13 +58,14 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ProblemWriter problems, SecurityProperties limits,
-                            BatchProperties batches, DatabaseProbe database) throws Exception {
+                            BatchProperties batches, DatabaseProbe database, RefusedRequests refusals) throws Exception {
         return http
                 .securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new RequestSizeLimitFilter(limits.maxRequestBytes(), batches.maxBytes(), problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new RequestSizeLimitFilter(limits.maxRequestBytes(), batches.maxBytes(), problems, refusals),
+                        AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems, database), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limits.requestsPerMinute(), problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth

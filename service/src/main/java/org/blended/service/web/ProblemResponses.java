@@ -3,6 +3,7 @@ package org.blended.service.web;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,19 +17,24 @@ import org.blended.service.intake.DatabaseProbe;
 import org.blended.service.intake.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.blended.service.security.RefusedRequests;
 import org.blended.service.security.RequestSizeLimitFilter;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -44,9 +50,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     private final DatabaseProbe database;
+    private final RefusedRequests refusals;
 
-    public ProblemResponses(DatabaseProbe database) {
+    public ProblemResponses(DatabaseProbe database, RefusedRequests refusals) {
         this.database = database;
+        this.refusals = refusals;
     }
 
     @ExceptionHandler(InvalidSubmissionException.class)
@@ -64,18 +72,63 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** A chunked body over the limit is only noticed while Spring reads it. */
+    /**
+     * A body that cannot be read: over the limit (a chunked body is only measured while Spring reads
+     * it), missing, or not readable at all. Said in the sender's terms, not the reader's.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof RequestSizeLimitFilter.BodyTooLargeException) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, t.getMessage());
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                        "The request body is over the size limit; send many applications as a batch (POST /api/v1/batches).");
                 problem.setTitle("Request too large");
-                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+                return handleExceptionInternal(ex, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
             }
         }
-        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+        boolean empty = String.valueOf(ex.getMessage()).startsWith("Required request body is missing");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, empty
+                ? "The body is empty." : "The body cannot be read as the JSON this request takes.");
+        problem.setTitle(empty ? "Empty body" : "Unreadable body");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Which content types the endpoint takes, and what was sent. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex, HttpHeaders headers,
+                                                                     HttpStatusCode status, WebRequest request) {
+        String supported = ex.getSupportedMediaTypes().stream().map(MediaType::toString).distinct()
+                .collect(java.util.stream.Collectors.joining(" or "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body must be sent as "
+                + (supported.isEmpty() ? "JSON" : supported) + "; it was sent " + (ex.getContentType() == null
+                ? "without a usable Content-Type" : "as " + ex.getContentType().getType() + "/" + ex.getContentType().getSubtype()) + ".");
+        problem.setTitle("Unsupported content type");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
+    }
+
+    /**
+     * Every refusal Spring MVC makes of a request passes here: one of a lender's submissions
+     * (a POST to the intake) is recorded as a rejection, and the answer names it.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem && statusCode.is4xxClientError()
+                && request instanceof ServletWebRequest servlet) {
+            refusals.refused(servlet.getRequest(), problem.getDetail()).ifPresent(id -> problem.setProperty("rejectionId", id));
+        }
+        return response;
+    }
+
+    /** A body declared multipart that is not (no boundary, cut short): the sender's fault, not ours. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableMultipart(MultipartException e, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body is declared as "
+                + "multipart/form-data but cannot be read as such (is the boundary missing?).");
+        problem.setTitle("Unreadable body");
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     /** Lists every invalid field of a request body, like an invalid application. */
@@ -171,6 +224,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
+    /** What failed is logged under a reference, and only the reference is told: the detail is for us. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         // The database unreachable or busy, met anywhere (a read, a what-if, an admin call): 503, not 500.
@@ -179,10 +233,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             return unavailable("The service's database is unreachable or busy at the moment; nothing was stored. Send "
                     + "the same request again shortly.");
         }
-        log.error("Request failed", e);
+        String reference = UUID.randomUUID().toString();
+        log.error("Request failed (reference {})", reference, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request could not be completed; nothing was stored. Try again, and tell us if it persists.");
+                "The request could not be completed; nothing was stored. Try again, and if it fails again tell us the "
+                        + "reference " + reference + ".");
         problem.setTitle("Internal error");
+        problem.setProperty("reference", reference);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
     }
 }
