@@ -61,6 +61,7 @@ public class RuleSetCompiler {
     private static final Pattern GENERATED_ROW = Pattern.compile("rule values at [A-Z]+(\\d+)");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_$][\\w$]{2,}|\\d[\\d.]*");
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Object ONE_AT_A_TIME = new Object();
 
     /** A compiled rule set, or the problems that stopped it and at which stage; the container also runs the Test Scenarios. */
     public record Build(List<RuleSetProblem> problems, String stage, KieContainer container, CompiledRuleSet compiled,
@@ -89,6 +90,15 @@ public class RuleSetCompiler {
         if (RuleSetContent.hash(files).equals(shipped.contentHash())) {
             return shippedBuild(version, label, files, started);
         }
+        // One compile at a time in the JVM: two executable-model builds side by side (a validation
+        // while the instance follows a publish) mixed their packages, and a draft raising a threshold
+        // passed every Test Scenario with another build's table (ConcurrentCompilesTest).
+        synchronized (ONE_AT_A_TIME) {
+            return compile(version, label, files, started);
+        }
+    }
+
+    private Build compile(int version, String label, List<RuleSetFile> files, long started) {
         KieServices kie = KieServices.get();
         // A new release id per build: the repository keeps modules by id, so drafts never collide.
         ReleaseId releaseId = kie.newReleaseId("org.blended.rulesets", "rule-set-" + version, "1." + BUILDS.incrementAndGet());
