@@ -44,6 +44,8 @@ public class SubmissionReader {
         ObjectMapper mapper = objectMapper.copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // 1.5 months or people is refused, not silently read as 1
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .addHandler(new FieldProblemCollector())
                 .registerModule(new SimpleModule("checked-text").addDeserializer(String.class, new CheckedText()));
         // A list sent as null means the same as a list left out: none (no declines, no outcome areas), as a
@@ -85,7 +87,7 @@ public class SubmissionReader {
             addViolations(application, problems);
         }
         if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparing(InvalidField::field));
+            problems.sort(Comparator.comparing(InvalidField::field).thenComparing(InvalidField::message)); // the same answer every time
             throw new InvalidSubmissionException(problems);
         }
         return application;

@@ -58,6 +58,16 @@ class SubmissionReaderTest {
     }
 
     @Test
+    void refusesAFractionWhereAWholeNumberBelongsRatherThanDroppingIt() {
+        List<InvalidField> fields = refused(VALID.replace("\"termMonths\": 48", "\"termMonths\": 1.5"));
+
+        assertThat(fields).singleElement().satisfies(f -> {
+            assertThat(f.field()).isEqualTo("request.termMonths");
+            assertThat(f.message()).contains("whole number").doesNotContain("java").doesNotContain("int`");
+        });
+    }
+
+    @Test
     void reportsAnUnknownValueOnceNotAlsoAsMissing() {
         List<InvalidField> fields = refused(VALID.replace("\"WORKING_CAPITAL\"", "\"HOLIDAY\""));
 
