@@ -1,6 +1,5 @@
 package org.blended.service.ruleset;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +12,6 @@ import org.blended.service.assessment.CompiledRuleSet;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.compiler.kie.builder.impl.KieContainerImpl;
 import org.drools.model.codegen.ExecutableModelProject;
-import org.drools.decisiontable.InputType;
-import org.drools.decisiontable.SpreadsheetCompiler;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -58,7 +55,6 @@ public class RuleSetCompiler {
     private static final String RESOURCES = "src/main/resources/";
     private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule(?: name)?[=: ]+['\"]([^'\"]+)['\"]");
     private static final Pattern EXPRESSION = Pattern.compile("Expression (.+?):");
-    private static final Pattern GENERATED_ROW = Pattern.compile("rule values at [A-Z]+(\\d+)");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_$][\\w$]{2,}|\\d[\\d.]*");
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Object ONE_AT_A_TIME = new Object();
@@ -221,7 +217,7 @@ public class RuleSetCompiler {
         if (file != null && file.kind() == RuleSetFile.Kind.DRL && message.getLine() > 0) {
             where = "line " + message.getLine();
         } else if (file != null && file.kind() != RuleSetFile.Kind.DRL) {
-            where = tableRow(file, message.getLine(), text);
+            where = tableRow(file, message.getLine(), text, sources);
         }
         if (file == null && path != null && path.startsWith("src/main/java/")) {
             RuleSources.Place place = quotedPlace(text, sources);
@@ -253,33 +249,14 @@ public class RuleSetCompiler {
     }
 
     /**
-     * The table row a problem is in, as the row number a spreadsheet shows. Drools reports the line
-     * (or the expression) of the rules it generated from the table, and marks each generated rule
-     * with the cell of its row.
+     * The table row a problem is in, as the row number a spreadsheet shows: Drools reports the line
+     * (or the expression) of the rules it generated from the table; failing that, the rule it names.
      */
-    private static String tableRow(RuleSetFile table, int line, String text) {
-        try {
-            InputType type = table.kind() == RuleSetFile.Kind.DECISION_TABLE_CSV ? InputType.CSV : InputType.XLS;
-            String[] generated = new SpreadsheetCompiler().compile(new ByteArrayInputStream(table.content()), type)
-                    .split("\\r?\\n");
-            int at = line > 0 ? line - 1 : -1;
-            Matcher expression = EXPRESSION.matcher(text);
-            if (at < 0 && expression.find()) {
-                String wanted = expression.group(1).strip();
-                for (int j = 0; j < generated.length && at < 0; j++) {
-                    if (generated[j].contains(wanted)) {
-                        at = j;
-                    }
-                }
-            }
-            for (int i = Math.min(at, generated.length - 1); i >= 0; i--) {
-                Matcher cell = GENERATED_ROW.matcher(generated[i]);
-                if (cell.find()) {
-                    return "row " + cell.group(1);
-                }
-            }
-        } catch (RuntimeException unreadable) {
-            // fall back on the rule name below
+    private static String tableRow(RuleSetFile table, int line, String text, RuleSources sources) {
+        Matcher expression = EXPRESSION.matcher(text);
+        String row = sources.tableRow(table, line, expression.find() ? expression.group(1).strip() : null);
+        if (row != null) {
+            return row;
         }
         Matcher rule = RULE_NAME.matcher(text);
         return rule.find() ? "rule \"" + rule.group(1) + "\"" : null;

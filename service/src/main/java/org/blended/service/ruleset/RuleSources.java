@@ -42,6 +42,8 @@ final class RuleSources {
     private final Map<String, Place> types = new HashMap<>();
     private final List<Parsed> parsed = new ArrayList<>();
     private final List<RuleSetProblem> unreadable = new ArrayList<>();
+    /** The DRL each table generates, by path, parsed or not: a compile error names its lines. */
+    private final Map<String, String[]> generated = new HashMap<>();
 
     static RuleSources of(List<RuleSetFile> files) {
         RuleSources sources = new RuleSources();
@@ -65,6 +67,10 @@ final class RuleSources {
             unreadable.add(new RuleSetProblem(file.name(), null, "could not be read as a decision table: " + inWords(e)));
             return;
         }
+        String[] lines = drl.split("\\r?\\n", -1);
+        if (file.kind() != RuleSetFile.Kind.DRL) {
+            generated.put(file.path(), lines);
+        }
         DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
         PackageDescr descr;
         try {
@@ -75,7 +81,6 @@ final class RuleSources {
         if (descr == null) {
             return; // the compiler reports what does not parse, with its line
         }
-        String[] lines = drl.split("\\r?\\n", -1);
         parsed.add(new Parsed(file, descr, lines));
         for (RuleDescr rule : descr.getRules()) {
             rules.putIfAbsent(rule.getName(), new Place(file.name(), where(file, lines, rule.getLine())));
@@ -86,6 +91,24 @@ final class RuleSources {
         for (FunctionDescr function : descr.getFunctions()) {
             functions.putIfAbsent(function.getName(), new Place(file.name(), where(file, lines, function.getLine())));
         }
+    }
+
+    /**
+     * The row of a table that a line of its generated DRL (1-based) stands in, or failing a line,
+     * the first generated line that holds the expression; null when neither is found.
+     */
+    String tableRow(RuleSetFile table, int line, String expression) {
+        String[] lines = generated.get(table.path());
+        if (lines == null) {
+            return null;
+        }
+        int at = line;
+        for (int i = 0; at <= 0 && expression != null && i < lines.length; i++) {
+            if (lines[i].contains(expression)) {
+                at = i + 1;
+            }
+        }
+        return at > 0 ? where(table, lines, at) : null;
     }
 
     /** A DRL file's line as it is; a table's row, from the marker before the rule it generated. */
