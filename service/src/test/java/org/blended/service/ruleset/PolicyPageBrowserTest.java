@@ -112,7 +112,8 @@ class PolicyPageBrowserTest {
 
         browser.findElement(By.linkText(RuleSetEdits.RESERVES_TABLE)).click();
         Path downloaded = downloads.resolve(RuleSetEdits.RESERVES_TABLE);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> Files.exists(downloaded));
+        // Chromium reserves the final name with an empty file before it writes the .crdownload and renames it
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> finished(downloaded));
         String table = Files.readString(downloaded, StandardCharsets.UTF_8);
         Path edited = Files.writeString(profile.resolve(RuleSetEdits.RESERVES_TABLE), RuleSetEdits.higherMinimumReserves(table));
 
@@ -198,5 +199,14 @@ class PolicyPageBrowserTest {
     private void screenshot(String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private boolean finished(Path download) {
+        try (var partial = Files.list(download.getParent())) {
+            return Files.exists(download) && Files.size(download) > 0
+                    && partial.noneMatch(p -> p.getFileName().toString().endsWith(".crdownload"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }
