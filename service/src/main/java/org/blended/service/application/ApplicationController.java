@@ -1,5 +1,6 @@
 package org.blended.service.application;
 
+import org.blended.service.decision.ApplicationView;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +15,7 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.blended.integration.intake.IntakeRoutes;
 import org.blended.rules.application.Application;
-import org.blended.service.assessment.DecisionView;
+import org.blended.service.decision.DecisionView;
 import org.blended.service.security.Caller;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.MediaType;

@@ -1,9 +1,13 @@
 package org.blended.service.application;
 
+import org.blended.service.decision.ApplicationNotFoundException;
+import org.blended.service.decision.ApplicationView;
+import org.blended.service.decision.StoredApplication;
+import org.blended.service.decision.StoredApplicationRepository;
 import java.util.UUID;
 
-import org.blended.service.assessment.DecisionRepository;
-import org.blended.service.assessment.DecisionView;
+import org.blended.service.decision.DecisionRepository;
+import org.blended.service.decision.DecisionView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

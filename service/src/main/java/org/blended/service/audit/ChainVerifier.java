@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.blended.service.application.StoredApplication;
-import org.blended.service.application.StoredApplicationRepository;
-import org.blended.service.assessment.Decision;
-import org.blended.service.assessment.DecisionRepository;
+import org.blended.service.decision.StoredApplication;
+import org.blended.service.decision.StoredApplicationRepository;
+import org.blended.service.decision.Decision;
+import org.blended.service.decision.DecisionRepository;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

@@ -1,6 +1,7 @@
 package org.blended.service.audit;
 
-import org.blended.service.assessment.Decision;
+import org.blended.service.decision.Decision;
+import org.blended.service.decision.DecisionSeal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -12,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * chunk of decisions takes the lock once.
  */
 @Component
-public class DecisionChain {
+public class DecisionChain implements DecisionSeal {
 
     public static final String GENESIS = "0".repeat(64);
 
@@ -23,6 +24,7 @@ public class DecisionChain {
     }
 
     /** The head of the chain, locked; call inside the transaction that stores the decisions. */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Link head() {
         return jdbc.queryForObject("select last_sequence, last_hash from decision_chain where id = 1 for update",
@@ -30,18 +32,17 @@ public class DecisionChain {
     }
 
     /** Seals the decision with its hash; it must have been built on {@code link.next...()}. */
+    @Override
     public Link seal(Decision decision, String applicationPayload) {
         decision.seal(DecisionFingerprint.of(decision, applicationPayload));
         return new Link(decision.getSequence(), decision.getHash());
     }
 
     /** Moves the head of the chain to the last decision sealed. */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void moveHead(Link last) {
         jdbc.update("update decision_chain set last_sequence = ?, last_hash = ? where id = 1", last.sequence(), last.hash());
     }
 
-    /** A position in the chain and the hash there; the next decision takes {@code sequence + 1} and chains to {@code hash}. */
-    public record Link(long sequence, String hash) {
-    }
 }

@@ -7,8 +7,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.blended.service.assessment.Decision;
-import org.blended.service.assessment.DecisionReason;
+import org.blended.service.decision.Decision;
+import org.blended.service.decision.DecisionReason;
 
 /**
  * The SHA-256 of a decision's content, its inputs (the stored application payload) and the

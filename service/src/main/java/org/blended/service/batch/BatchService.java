@@ -23,7 +23,7 @@ import org.blended.integration.intake.Channel;
 import org.blended.integration.intake.SubmissionResult;
 import org.blended.rules.assessment.Outcome;
 import org.blended.service.intake.IntakeService;
-import org.blended.service.intake.TransientFailures;
+import org.blended.service.database.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

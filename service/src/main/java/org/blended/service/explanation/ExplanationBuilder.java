@@ -8,8 +8,8 @@ import java.util.Map;
 import org.blended.rules.assessment.Effect;
 import org.blended.rules.assessment.FinancialBand;
 import org.blended.rules.assessment.Theme;
-import org.blended.service.assessment.DecisionView;
-import org.blended.service.assessment.ReasonView;
+import org.blended.service.decision.DecisionView;
+import org.blended.service.decision.ReasonView;
 
 /** Turns a stored decision's reasons into an explanation; no rule is re-implemented here. */
 final class ExplanationBuilder {

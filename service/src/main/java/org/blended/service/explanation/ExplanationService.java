@@ -3,11 +3,11 @@ package org.blended.service.explanation;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.blended.service.application.ApplicationNotFoundException;
-import org.blended.service.application.StoredApplication;
-import org.blended.service.application.StoredApplicationRepository;
-import org.blended.service.assessment.DecisionRepository;
-import org.blended.service.assessment.DecisionView;
+import org.blended.service.decision.ApplicationNotFoundException;
+import org.blended.service.decision.StoredApplication;
+import org.blended.service.decision.StoredApplicationRepository;
+import org.blended.service.decision.DecisionRepository;
+import org.blended.service.decision.DecisionView;
 import org.blended.service.valuation.LenderValues;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -14,7 +14,7 @@ import org.blended.rules.assessment.MeasureValue;
 import org.blended.rules.assessment.Outcome;
 import org.blended.service.assessment.EvaluationFailedException;
 import org.blended.service.assessment.RuleEngine;
-import org.blended.service.replay.StoredInputs;
+import org.blended.service.decision.StoredInputs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 

@@ -1,5 +1,7 @@
 package org.blended.service.intake;
 
+import org.blended.service.database.DatabaseProbe;
+import org.blended.service.database.TransientFailures;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,10 +28,10 @@ import java.util.ArrayList;
 import org.blended.rules.application.Application;
 import org.blended.rules.assessment.Assessment;
 import org.blended.service.application.ApplicationQueries;
-import org.blended.service.application.ApplicationView;
-import org.blended.service.application.Assessed;
-import org.blended.service.application.DecisionRecorder;
-import org.blended.service.application.Recorded;
+import org.blended.service.decision.ApplicationView;
+import org.blended.service.decision.Assessed;
+import org.blended.service.decision.DecisionRecorder;
+import org.blended.service.decision.Recorded;
 import org.blended.service.assessment.CompiledRuleSet;
 import org.blended.service.assessment.EvaluationFailedException;
 import org.blended.service.assessment.EvaluationStoppedException;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.blended.integration.intake.Lenders;
-import org.blended.service.intake.TransientFailures;
+import org.blended.service.database.TransientFailures;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.blended.integration.intake.Channel;
-import org.blended.service.assessment.DecisionView;
+import org.blended.service.decision.DecisionView;
 
 /** What lenders' systems receive on the blended.decisions exchange for each decision. */
 public record DecisionMessage(String lender, UUID applicationId, String lenderReference, Channel channel,

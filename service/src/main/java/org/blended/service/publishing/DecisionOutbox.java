@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.blended.service.application.ApplicationView;
+import org.blended.service.decision.ApplicationView;
+import org.blended.service.decision.RecordedDecisionListener;
 import org.blended.service.lender.Lender;
 import org.blended.service.lender.LenderRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * after, so a broker outage delays a decision message but never loses it.
  */
 @Component
-public class DecisionOutbox {
+public class DecisionOutbox implements RecordedDecisionListener {
 
     private final JdbcTemplate jdbc;
     private final LenderRepository lenders;
@@ -39,7 +40,8 @@ public class DecisionOutbox {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void add(UUID lenderId, List<ApplicationView> decided) {
+    @Override
+    public void recorded(UUID lenderId, List<ApplicationView> decided) {
         if (decided.isEmpty()) {
             return;
         }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.blended.service.assessment.DecisionView;
-import org.blended.service.assessment.ReasonView;
+import org.blended.service.decision.DecisionView;
+import org.blended.service.decision.ReasonView;
 
 /** Every way two decisions differ, in words; none when outcome, bands, scores and reasons (in order) are the same. */
 public final class DecisionComparison {

@@ -1,20 +1,21 @@
 package org.blended.service.replay;
 
+import org.blended.service.decision.StoredInputs;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.blended.rules.assessment.Assessment;
-import org.blended.service.application.ApplicationNotFoundException;
-import org.blended.service.application.StoredApplication;
-import org.blended.service.application.StoredApplicationRepository;
+import org.blended.service.decision.ApplicationNotFoundException;
+import org.blended.service.decision.StoredApplication;
+import org.blended.service.decision.StoredApplicationRepository;
 import org.blended.service.assessment.CompiledRuleSet;
-import org.blended.service.assessment.Decision;
-import org.blended.service.assessment.DecisionRepository;
-import org.blended.service.assessment.DecisionView;
+import org.blended.service.decision.Decision;
+import org.blended.service.decision.DecisionRepository;
+import org.blended.service.decision.DecisionView;
 import org.blended.service.assessment.EvaluationFailedException;
 import org.blended.service.assessment.RuleEngine;
-import org.blended.service.ruleset.RuleSetLibrary;
+import org.blended.service.ruleset.lifecycle.RuleSetLibrary;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -2,6 +2,7 @@ package org.blended.service.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.blended.service.decision.StoredApplicationRepository;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;

@@ -17,7 +17,7 @@ import org.blended.service.Broker;
 import org.blended.service.Examples;
 import org.blended.service.Http;
 import org.blended.service.TestLenders;
-import org.blended.service.application.StoredApplicationRepository;
+import org.blended.service.decision.StoredApplicationRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,9 @@
 package org.blended.service.ruleset;
 
+import org.blended.service.ruleset.build.RuleSetCompiler;
+import org.blended.service.ruleset.guard.RuleContentGuard;
+import org.blended.service.ruleset.source.RuleSetFile;
+import org.blended.service.ruleset.source.ShippedRuleSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,12 @@ package org.blended.service.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.blended.service.ruleset.build.RuleSetCompiler;
+import org.blended.service.ruleset.build.RuleSetScenarios;
+import org.blended.service.ruleset.build.ScenarioResult;
+import org.blended.service.ruleset.guard.RuleContentGuard;
+import org.blended.service.ruleset.source.RuleSetFile;
+import org.blended.service.ruleset.source.ShippedRuleSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

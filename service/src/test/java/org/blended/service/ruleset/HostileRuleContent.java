@@ -1,5 +1,7 @@
 package org.blended.service.ruleset;
 
+import org.blended.service.ruleset.source.RuleSetFile;
+import org.blended.service.ruleset.source.ShippedRuleSet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

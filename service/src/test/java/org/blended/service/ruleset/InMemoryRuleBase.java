@@ -2,6 +2,7 @@ package org.blended.service.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.blended.service.ruleset.source.RuleSetFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import org.kie.api.runtime.KieContainer;
  * Builds a KieContainer in memory from rule base files, the way a rule set uploaded at run time
  * is built, so that a test does not use the rule base on the classpath.
  */
-final class InMemoryRuleBase {
+public final class InMemoryRuleBase {
 
     /** The shipped rule base, relative to the service module (the tests' working directory). */
     static final Path SOURCES = Path.of("..", "rules", "src", "main", "resources");
@@ -36,17 +37,17 @@ final class InMemoryRuleBase {
     }
 
     /** The shipped rule base's files, by path relative to the resources folder ('/' separated). */
-    static Map<String, byte[]> shippedFiles() {
+    public static Map<String, byte[]> shippedFiles() {
         return read(SOURCES, "");
     }
 
     /** The shipped Test Scenarios, in file-name order, as a rule set holds them. */
-    static List<RuleSetFile> shippedScenarios() {
+    public static List<RuleSetFile> shippedScenarios() {
         return read(SCENARIOS, ".scesim").entrySet().stream()
                 .map(file -> new RuleSetFile("scenarios/" + file.getKey(), file.getValue())).toList();
     }
 
-    static KieContainer build(Map<String, byte[]> files) {
+    public static KieContainer build(Map<String, byte[]> files) {
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("org.blended.rulesets", "test", String.valueOf(VERSIONS.incrementAndGet()));
         KieFileSystem kfs = ks.newKieFileSystem();

@@ -3,6 +3,10 @@ package org.blended.service.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.blended.service.ruleset.source.RuleSetFile;
+import org.blended.service.ruleset.upload.RuleSetUpload;
+import org.blended.service.ruleset.upload.RuleSetUploadException;
+import org.blended.service.ruleset.upload.RuleSetUploads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

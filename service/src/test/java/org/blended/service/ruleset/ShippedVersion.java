@@ -1,5 +1,9 @@
 package org.blended.service.ruleset;
 
+import org.blended.service.ruleset.lifecycle.RuleSetSettings;
+import org.blended.service.ruleset.lifecycle.RuleSets;
+import org.blended.service.ruleset.source.ShippedRuleSet;
+import org.blended.service.ruleset.store.RuleSetStore;
 import org.blended.service.assessment.RuleEngine;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,0 @@
-package org.blended.service.ruleset;
-
-import java.time.Instant;
-
-/** The decisions a version made: how many, and when the latest was. */
-public record DecisionsMade(long count, Instant latest) {
-}

@@ -1,6 +1,0 @@
-package org.blended.service.ruleset;
-
-/** Where a version is in its life: edited and tested, active (exactly one), or no longer active. */
-public enum RuleSetState {
-    DRAFT, PUBLISHED, RETIRED
-}

@@ -1,0 +1,168 @@
+package org.blended.service.ruleset.upload;
+
+import org.blended.service.ruleset.source.RuleSetFile;
+import org.blended.service.ruleset.source.ShippedRuleSet;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Turns what a policy owner uploads into a draft's files: a zip is a whole bundle; a single table,
+ * DRL file or scenario file replaces the file of the same name in the version it is based on
+ * (an edited table may come back as .xlsx in place of .csv), or is added beside them.
+ */
+public final class RuleSetUploads {
+
+    static final int MAX_FILES = 200;
+    public static final long MAX_BUNDLE_BYTES = 20L * 1024 * 1024;
+
+    private RuleSetUploads() {
+    }
+
+    public static List<RuleSetFile> merge(List<RuleSetFile> base, List<RuleSetUpload> uploads) {
+        if (uploads.isEmpty()) {
+            throw new RuleSetUploadException("Choose a file to upload: a decision table (.csv or .xlsx), "
+                    + "a DRL file (.drl), Test Scenarios (.scesim), or a whole rule set as .zip.");
+        }
+        if (uploads.stream().anyMatch(RuleSetUpload::isBundle)) {
+            if (uploads.size() > 1) {
+                throw new RuleSetUploadException("Upload a .zip bundle on its own: it replaces the whole rule set.");
+            }
+            return bundle(uploads.get(0));
+        }
+        Map<String, RuleSetFile> files = new LinkedHashMap<>();
+        base.forEach(f -> files.put(f.path(), f));
+        for (RuleSetUpload upload : uploads) {
+            RuleSetFile incoming = accepted(upload.fileName(), upload.content());
+            RuleSetFile replaced = files.values().stream().filter(f -> key(f).equals(key(incoming)))
+                    .findFirst().orElse(null);
+            String folder = replaced != null ? folder(replaced.path())
+                    : incoming.kind() == RuleSetFile.Kind.TEST_SCENARIO ? ShippedRuleSet.SCENARIOS
+                    : ShippedRuleSet.RULES_ROOT + "uploaded/";
+            if (replaced != null) {
+                files.remove(replaced.path());
+            }
+            RuleSetFile placed = new RuleSetFile(folder + incoming.name(), incoming.content());
+            files.put(placed.path(), placed);
+        }
+        return checked(new ArrayList<>(files.values()));
+    }
+
+    /**
+     * Every entry is inflated and counted against the limit, the skipped ones too, by the bytes it
+     * actually inflates to (never the size it declares), and reading stops as soon as the limit is
+     * passed: a small zip cannot make the service inflate a gigabyte.
+     */
+    private static List<RuleSetFile> bundle(RuleSetUpload zip) {
+        List<RuleSetFile> files = new ArrayList<>();
+        long total = 0;
+        byte[] buffer = new byte[8192];
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.content()))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                boolean skipped = entry.isDirectory() || entry.getName().startsWith("__MACOSX/")
+                        || name(entry.getName()).startsWith(".");
+                ByteArrayOutputStream kept = skipped ? null : new ByteArrayOutputStream();
+                for (int read; (read = in.read(buffer)) != -1; ) {
+                    total += read;
+                    if (total > MAX_BUNDLE_BYTES) {
+                        throw tooLarge();
+                    }
+                    if (kept != null) {
+                        kept.write(buffer, 0, read);
+                    }
+                }
+                if (skipped) {
+                    continue;
+                }
+                if (files.size() >= MAX_FILES) {
+                    throw tooLarge();
+                }
+                byte[] content = kept.toByteArray();
+                String path = entry.getName().replace('\\', '/');
+                if (path.contains("..") || path.startsWith("/")) {
+                    throw new RuleSetUploadException("The bundle holds a file with an unsafe path: " + path);
+                }
+                RuleSetFile file = accepted(path, content);
+                files.add(new RuleSetFile(placed(path, file), content));
+            }
+        } catch (IOException e) {
+            throw new RuleSetUploadException("The .zip bundle could not be read: " + e.getMessage());
+        }
+        return checked(files);
+    }
+
+    private static RuleSetUploadException tooLarge() {
+        return new RuleSetUploadException("The bundle is too large: at most " + MAX_FILES + " files and "
+                + MAX_BUNDLE_BYTES / (1024 * 1024) + " MiB unpacked.");
+    }
+
+    /** Bundles downloaded from here keep their paths; anything else is filed by kind. */
+    private static String placed(String path, RuleSetFile file) {
+        if (path.startsWith(ShippedRuleSet.RULES_ROOT) || path.startsWith(ShippedRuleSet.SCENARIOS)) {
+            return path;
+        }
+        return (file.kind() == RuleSetFile.Kind.TEST_SCENARIO ? ShippedRuleSet.SCENARIOS : ShippedRuleSet.RULES_ROOT + "uploaded/")
+                + file.name();
+    }
+
+    private static RuleSetFile accepted(String fileName, byte[] content) {
+        RuleSetFile file = new RuleSetFile(name(fileName), content);
+        if (file.kind() == RuleSetFile.Kind.OTHER) {
+            throw new RuleSetUploadException("File " + file.name() + " is not part of a rule set: upload decision tables "
+                    + "(.csv or .xlsx), DRL files (.drl) and Test Scenarios (.scesim).");
+        }
+        if (content.length == 0) {
+            throw new RuleSetUploadException("File " + file.name() + " is empty.");
+        }
+        return file;
+    }
+
+    private static List<RuleSetFile> checked(List<RuleSetFile> files) {
+        Set<String> names = new HashSet<>();
+        for (RuleSetFile f : files) {
+            if (!names.add(key(f))) {
+                throw new RuleSetUploadException("Two files are named " + stem(f.name())
+                        + ": each table and DRL file needs its own name, and so does each scenario file.");
+            }
+        }
+        if (files.stream().noneMatch(RuleSetFile::isRules)) {
+            throw new RuleSetUploadException("A rule set needs at least one DRL file or decision table.");
+        }
+        files.sort(java.util.Comparator.comparing(RuleSetFile::path));
+        return files;
+    }
+
+    /** Rules and scenarios are named apart: decision-matrix.drl.csv and decision-matrix.scesim are two files. */
+    private static String key(RuleSetFile file) {
+        return (file.kind() == RuleSetFile.Kind.TEST_SCENARIO ? "scenarios:" : "rules:") + stem(file.name());
+    }
+
+    /** "debt-service-cover.drl.csv" and "debt-service-cover.xlsx" are the same table. */
+    public static String stem(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String suffix : List.of(".drl.csv", ".drl.xlsx", ".csv", ".xlsx", ".drl", ".scesim")) {
+            if (lower.endsWith(suffix)) {
+                return lower.substring(0, lower.length() - suffix.length());
+            }
+        }
+        return lower;
+    }
+
+    private static String name(String path) {
+        String clean = path.replace('\\', '/');
+        return clean.substring(clean.lastIndexOf('/') + 1);
+    }
+
+    private static String folder(String path) {
+        return path.substring(0, path.lastIndexOf('/') + 1);
+    }
+}
