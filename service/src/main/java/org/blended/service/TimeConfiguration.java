@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The one clock of the service: the date an application is assessed on is taken in this zone. */
 @Configuration
-public class TimeConfiguration {
+class TimeConfiguration {
 
     @Bean
     Clock clock(@Value("${blended.time-zone:Europe/London}") String zone) {

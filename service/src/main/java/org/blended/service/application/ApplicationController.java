@@ -35,7 +35,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Applications", description = "Submit applications and read their reasoned decisions")
 @ApiResponse(responseCode = "400", description = "Invalid input: every offending field with why",
         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-public class ApplicationController {
+class ApplicationController {
 
     private final ProducerTemplate intake;
     private final ApplicationQueries queries;

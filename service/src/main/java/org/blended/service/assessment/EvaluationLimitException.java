@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** The rule set went past a limit of {@link EvaluationLimits} and was stopped before reaching a decision. */
-public class EvaluationLimitException extends EvaluationFailedException {
+class EvaluationLimitException extends EvaluationFailedException {
 
     /** Which limit it went past. */
     public enum Limit { FIRINGS, TIME }

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/audit")
 @Tag(name = "Audit", description = "Tamper evidence of stored decisions (role ADMIN)")
-public class AuditController {
+class AuditController {
 
     private final ChainVerifier verifier;
 

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Recomputes the decision chain from the stored rows and reports the first link that does not hold. */
 @Service
-public class ChainVerifier {
+class ChainVerifier {
 
     private static final int PAGE = 500;
 

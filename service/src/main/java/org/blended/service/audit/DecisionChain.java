@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * chunk of decisions takes the lock once.
  */
 @Component
-public class DecisionChain implements DecisionSeal {
+class DecisionChain implements DecisionSeal {
 
     public static final String GENESIS = "0".repeat(64);
 

@@ -41,7 +41,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @RequestMapping(path = "/api/v1/batches", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Batches", description = "Submit many applications at once and follow their progress")
-public class BatchController {
+class BatchController {
 
     private final BatchService batches;
     private final BatchQueries queries;

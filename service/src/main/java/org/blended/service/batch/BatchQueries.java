@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /** Reads a lender's batches; another lender's batch is simply not found. */
 @Service
-public class BatchQueries {
+class BatchQueries {
 
     private static final String COLUMNS = """
             select id, channel, source, format, status, rows_read, total_rows, decided, already_decided, rejected,

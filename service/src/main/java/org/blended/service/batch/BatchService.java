@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after the last chunk committed.
  */
 @Service
-public class BatchService implements BatchIntake {
+class BatchService implements BatchIntake {
 
     private static final Logger log = LoggerFactory.getLogger(BatchService.class);
     /** Progress is logged about this often (in rows), and at the end. */

@@ -1,6 +1,6 @@
 package org.blended.service.batch;
 
 /** RECEIVED: posted, not yet started. RUNNING: rows being assessed (or waiting to resume). */
-public enum BatchStatus {
+enum BatchStatus {
     RECEIVED, RUNNING, COMPLETED, FAILED
 }

@@ -14,7 +14,7 @@ import org.blended.rules.assessment.Outcome;
  * {@code rejected} rows are listed at {@code rejectionsLink}. {@code totalRows} is known once the
  * whole file has been read; until then {@code percentRead} tells how far into the file it is.
  */
-public record BatchView(UUID id, Channel channel, String source, BatchFormat format, BatchStatus status,
+record BatchView(UUID id, Channel channel, String source, BatchFormat format, BatchStatus status,
                         int rowsRead, Integer totalRows, Integer percentRead, int decided, int alreadyDecided, int rejected,
                         Map<Outcome, Integer> outcomes, String failure, Instant receivedAt, Instant finishedAt,
                         String rejectionsLink) {

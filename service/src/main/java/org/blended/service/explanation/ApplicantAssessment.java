@@ -11,7 +11,7 @@ import org.blended.rules.assessment.Theme;
  * then each theme, what was missing, near misses and what would change the outcome. Only the
  * applicant sentences the rules produced, never codes.
  */
-public record ApplicantAssessment(String organisation, String outcome, String outcomeExplained,
+record ApplicantAssessment(String organisation, String outcome, String outcomeExplained,
                                   List<ThemeSection> themes, List<String> nearMisses, List<String> evidenceGaps,
                                   List<Option> options, String searchNote) {
 

@@ -12,7 +12,7 @@ import org.springframework.web.server.ResponseStatusException;
  * link is the only credential: it opens this one application and nothing else.
  */
 @Controller
-public class AssessmentPageController {
+class AssessmentPageController {
 
     private final ExplanationService explanations;
 

@@ -7,7 +7,7 @@ import org.blended.rules.application.Application;
  * after, and the sentence an applicant reads. Only things an applicant can act on are proposed:
  * evidence, the amount, the term, security, the governing document; never its past.
  */
-public record Change(String field, Object from, Object to, String sentence, java.util.function.Consumer<Application> apply) {
+record Change(String field, Object from, Object to, String sentence, java.util.function.Consumer<Application> apply) {
 
     /** The JSON form leaves out how the change is applied. */
     public record View(String field, Object from, Object to, String sentence) {

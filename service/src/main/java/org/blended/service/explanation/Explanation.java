@@ -11,7 +11,7 @@ import org.blended.rules.assessment.Theme;
  * Why an application got its outcome, built only from the reasons the rules produced, and what
  * would change it. Officers read codes and figures; the applicant page reads the plain sentences.
  */
-public record Explanation(UUID applicationId, Outcome outcome, String ruleSetVersion, LocalDate assessedOn,
+record Explanation(UUID applicationId, Outcome outcome, String ruleSetVersion, LocalDate assessedOn,
                           List<ThemeExplanation> themes, List<NearMiss> nearMisses, List<Line> evidenceGaps,
                           List<Suggestion> suggestions, String searchNote, int variantsTried, long searchMillis) {
 

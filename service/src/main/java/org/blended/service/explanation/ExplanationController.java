@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Applications")
-public class ExplanationController {
+class ExplanationController {
 
     private final ExplanationService explanations;
 

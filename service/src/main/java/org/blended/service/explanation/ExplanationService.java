@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Explains a stored decision and searches what would change it, with the lender's own values. */
 @Service
-public class ExplanationService {
+class ExplanationService {
 
     private final StoredApplicationRepository applications;
     private final DecisionRepository decisions;

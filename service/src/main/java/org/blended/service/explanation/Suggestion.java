@@ -8,5 +8,5 @@ import org.blended.rules.assessment.Outcome;
  * A set of changes verified by evaluating the changed application with the same rule-set
  * version and date: it reaches {@code reaches}.
  */
-public record Suggestion(List<Change.View> changes, Outcome reaches, boolean verified) {
+record Suggestion(List<Change.View> changes, Outcome reaches, boolean verified) {
 }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
  * search is bounded: single changes, then pairs, within a time budget; it says when it found none.
  */
 @Service
-public class WhatWouldChange {
+class WhatWouldChange {
 
     private final RuleEngine engine;
     private final StoredInputs inputs;

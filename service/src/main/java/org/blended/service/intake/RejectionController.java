@@ -24,7 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/v1/rejections")
 @Tag(name = "Rejections", description = "Submissions that could not be assessed, with their reasons")
-public class RejectionController {
+class RejectionController {
 
     private final RejectionRepository rejections;
 

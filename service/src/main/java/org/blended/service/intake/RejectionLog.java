@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Records refused submissions so that nothing submitted is lost, even when it is unreadable. */
 @Service
-public class RejectionLog {
+class RejectionLog {
 
     /** Enough to see what was wrong; a huge payload is not worth keeping whole. */
     static final int MAX_PAYLOAD_BYTES = 64 * 1024;

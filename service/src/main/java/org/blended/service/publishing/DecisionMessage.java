@@ -7,6 +7,6 @@ import org.blended.integration.intake.Channel;
 import org.blended.service.decision.DecisionView;
 
 /** What lenders' systems receive on the blended.decisions exchange for each decision. */
-public record DecisionMessage(String lender, UUID applicationId, String lenderReference, Channel channel,
+record DecisionMessage(String lender, UUID applicationId, String lenderReference, Channel channel,
                               Instant receivedAt, String assessmentLink, DecisionView decision) {
 }

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * after, so a broker outage delays a decision message but never loses it.
  */
 @Component
-public class DecisionOutbox implements RecordedDecisionListener {
+class DecisionOutbox implements RecordedDecisionListener {
 
     private final JdbcTemplate jdbc;
     private final LenderRepository lenders;

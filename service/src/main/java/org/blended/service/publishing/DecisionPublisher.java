@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @ConditionalOnProperty(name = "blended.decisions.enabled", havingValue = "true")
 @EnableConfigurationProperties(PublishingProperties.class)
-public class DecisionPublisher extends RouteBuilder {
+class DecisionPublisher extends RouteBuilder {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionPublisher.class);
     private static final long CONFIRM_TIMEOUT_MILLIS = 10_000;

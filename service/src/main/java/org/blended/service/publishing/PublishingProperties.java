@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * wait in the outbox until it is on.
  */
 @ConfigurationProperties("blended.decisions")
-public record PublishingProperties(Boolean enabled, String exchange, Long pollMillis, Integer batchSize) {
+record PublishingProperties(Boolean enabled, String exchange, Long pollMillis, Integer batchSize) {
 
     public PublishingProperties {
         enabled = enabled != null && enabled;

@@ -9,7 +9,7 @@ import org.blended.service.decision.DecisionView;
 import org.blended.service.decision.ReasonView;
 
 /** Every way two decisions differ, in words; none when outcome, bands, scores and reasons (in order) are the same. */
-public final class DecisionComparison {
+final class DecisionComparison {
 
     private DecisionComparison() {
     }

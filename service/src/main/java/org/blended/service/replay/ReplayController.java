@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Applications")
-public class ReplayController {
+class ReplayController {
 
     private final ReplayService replay;
 

@@ -7,6 +7,6 @@ import java.util.UUID;
 import org.blended.rules.assessment.Outcome;
 
 /** A stored decision made again with the version that made it: identical, or every difference. */
-public record ReplayReport(UUID applicationId, String ruleSetVersion, LocalDate assessedOn, Outcome storedOutcome,
+record ReplayReport(UUID applicationId, String ruleSetVersion, LocalDate assessedOn, Outcome storedOutcome,
                            Outcome replayedOutcome, int reasons, boolean identical, List<String> differences) {
 }

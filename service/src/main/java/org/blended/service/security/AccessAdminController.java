@@ -32,7 +32,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/v1/admin")
 @Tag(name = "Administration", description = "Lenders, API keys and people (role ADMIN)")
-public class AccessAdminController {
+class AccessAdminController {
 
     private final LenderDirectory lenders;
     private final ApiKeys apiKeys;

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** An API key as stored: its SHA-256 and a hint to recognise it by, never the key itself. */
 @Entity
 @Table(name = "api_key")
-public class ApiKey {
+class ApiKey {
 
     @Id
     private UUID id;

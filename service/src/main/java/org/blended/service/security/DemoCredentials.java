@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(DemoCredentials.Settings.class)
-public class DemoCredentials implements ApplicationRunner {
+class DemoCredentials implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCredentials.class);
 

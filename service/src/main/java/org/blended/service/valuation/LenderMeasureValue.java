@@ -16,7 +16,7 @@ import org.blended.rules.application.Measure;
 @Entity
 @Table(name = "lender_measure_value")
 @IdClass(LenderMeasureValue.Key.class)
-public class LenderMeasureValue {
+class LenderMeasureValue {
 
     public record Key(UUID lenderId, Measure measure) implements Serializable {
         public Key() {

@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-public interface LenderMeasureValueRepository extends JpaRepository<LenderMeasureValue, LenderMeasureValue.Key> {
+interface LenderMeasureValueRepository extends JpaRepository<LenderMeasureValue, LenderMeasureValue.Key> {
 
     List<LenderMeasureValue> findByLenderIdOrderByMeasure(UUID lenderId);
 

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/measure-values")
 @Tag(name = "Measure values", description = "Your own GBP value per unit of a measure (role LENDER)")
-public class MeasureValueController {
+class MeasureValueController {
 
     private final LenderValues values;
 

@@ -45,7 +45,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * errors (415, 405, ...), ours for invalid applications, missing ones and failures, never a stack trace.
  */
 @RestControllerAdvice
-public class ProblemResponses extends ResponseEntityExceptionHandler {
+class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Rule sets")
-public class WhatIfController {
+class WhatIfController {
 
     private final WhatIfService whatIf;
 

@@ -13,7 +13,7 @@ import org.blended.rules.assessment.Outcome;
  * Approval rates by legal form and by size of request, under both versions: the catalogue asks that
  * policy owners see how outcomes fall across kinds of applicant, so a change that shifts them shows.
  */
-public final class WhatIfGroups {
+final class WhatIfGroups {
 
     /** One kind of applicant: how many, and the share approved (with or without conditions) by each version. */
     public record Group(String dimension, String group, int applications, double approvalRateActive, double approvalRateDraft) {

@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /** A what-if run that does not exist, answered 404. */
-public class WhatIfNotFoundException extends ErrorResponseException {
+class WhatIfNotFoundException extends ErrorResponseException {
 
     public WhatIfNotFoundException(UUID id) {
         super(HttpStatus.NOT_FOUND);

@@ -9,7 +9,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
  * until its time limit. Named in the kmodule of every rule set the compiler builds, which makes one
  * instance per session; evaluations in the service have their own limits ({@code blended.rules.*}).
  */
-public class ScenarioFiringLimit extends DefaultAgendaEventListener {
+class ScenarioFiringLimit extends DefaultAgendaEventListener {
 
     /** Firings one session may make; the service sets it from {@code blended.rules.max-firings}. */
     static volatile long maxFirings = 10_000;

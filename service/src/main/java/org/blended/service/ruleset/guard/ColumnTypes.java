@@ -24,7 +24,7 @@ import org.drools.decisiontable.parser.ActionType;
  * model says the compared property is a boolean. Anywhere else the cell is spliced into code, and the
  * column is CODE. Rule names and descriptions are text; priorities whole numbers; other attributes code.
  */
-public final class ColumnTypes {
+final class ColumnTypes {
 
     enum Kind { TEXT, NUMBER, WHOLE_NUMBER, BOOLEAN, ENUM, CODE }
 

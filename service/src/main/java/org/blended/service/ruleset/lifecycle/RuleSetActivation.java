@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * other instances by reading the active pointer every few moments.
  */
 @Component
-public class RuleSetActivation {
+class RuleSetActivation {
 
     static final String SYSTEM = "blended (shipped rule base)";
     private static final Logger log = LoggerFactory.getLogger(RuleSetActivation.class);

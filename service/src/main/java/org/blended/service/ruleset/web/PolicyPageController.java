@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/policy")
-public class PolicyPageController {
+class PolicyPageController {
 
     private final RuleSets ruleSets;
     private final WhatIfService whatIf;

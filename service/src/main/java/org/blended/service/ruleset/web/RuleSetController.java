@@ -31,7 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping(path = "/api/v1/rule-sets", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Rule sets", description = "Versions of the rules, their tables and Test Scenarios, and their life cycle")
-public class RuleSetController {
+class RuleSetController {
 
     private final RuleSets ruleSets;
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A version as the API shows it: its state, who did what, its files and its last validation in a sentence. */
-public record RuleSetView(int version, String label, RuleSetState state, boolean active, Integer basedOn, String note,
+record RuleSetView(int version, String label, RuleSetState state, boolean active, Integer basedOn, String note,
                           String createdBy, Instant createdAt, Boolean valid, Instant validatedAt, String validation,
                           String approvedBy, Instant approvedAt, Instant publishedAt, DecisionsMade decisions,
                           List<FileView> files, List<RuleSetEvent> history) {

@@ -52,7 +52,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     private static final String LENDER = Role.LENDER.name();
     private static final String ADMIN = Role.ADMIN.name();
