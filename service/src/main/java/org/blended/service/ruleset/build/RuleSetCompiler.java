@@ -47,14 +47,14 @@ public class RuleSetCompiler {
             <kmodule xmlns="http://www.drools.org/xsd/kmodule">
               <kbase name="blended" default="true">
                 <ksession name="assessment" type="stateful" default="true">
-                  <listeners><agendaEventListener type="org.blended.service.ruleset.build.ScenarioFiringLimit"/></listeners>
+                  <listeners><agendaEventListener type="%1$s"/></listeners>
                 </ksession>
                 <ksession name="assessment-stateless" type="stateless" default="true">
-                  <listeners><agendaEventListener type="org.blended.service.ruleset.build.ScenarioFiringLimit"/></listeners>
+                  <listeners><agendaEventListener type="%1$s"/></listeners>
                 </ksession>
               </kbase>
             </kmodule>
-            """;
+            """.formatted(ScenarioFiringLimit.class.getName()); // named by its class, so a move cannot break it
     static final String CONTENT_CHECK = "the content check (nothing was compiled)";
     static final String COMPILING = "compiling";
     static final String CODE_CHECK = "the check of the compiled code (nothing was run)";

@@ -8,8 +8,9 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
  * rule firing itself for ever fails its Test Scenario at once instead of holding the validation
  * until its time limit. Named in the kmodule of every rule set the compiler builds, which makes one
  * instance per session; evaluations in the service have their own limits ({@code blended.rules.*}).
+ * Public because Drools instantiates it by name from that kmodule.
  */
-class ScenarioFiringLimit extends DefaultAgendaEventListener {
+public class ScenarioFiringLimit extends DefaultAgendaEventListener {
 
     /** Firings one session may make; the service sets it from {@code blended.rules.max-firings}. */
     static volatile long maxFirings = 10_000;
