@@ -3,8 +3,8 @@ package org.blended.integration.batch;
 import java.util.List;
 import java.util.UUID;
 
-import org.blended.integration.intake.Channel;
-import org.blended.integration.intake.Submission;
+import org.blended.integration.submission.Channel;
+import org.blended.integration.submission.Submission;
 
 /** Consecutive rows of one batch, stored together in one transaction. */
 public record BatchChunk(UUID batchId, UUID lenderId, Channel channel, String source, List<BatchRow> rows,

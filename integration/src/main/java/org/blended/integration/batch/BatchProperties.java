@@ -1,5 +1,7 @@
 package org.blended.integration.batch;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,18 +11,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * holds a batch it works on for {@code leaseMillis}, renewed a few times per lease while it works:
  * once an instance stops (even by kill -9), its batches are taken over about a lease later. Up to
  * {@code concurrentBatches} batches (and dropped files) are worked on at once per instance, so a
- * large one does not hold up those sent after it.
+ * large one does not hold up those sent after it. How often the spool is read,
+ * {@code blended.intake.batch.poll-delay-millis}, is read by the route as a property placeholder.
  */
 @ConfigurationProperties("blended.intake.batch")
-public record BatchProperties(Integer chunkSize, String spoolDirectory, Long maxBytes, Long pollDelayMillis,
-                              Long leaseMillis, Integer concurrentBatches) {
+public record BatchProperties(Integer chunkSize, String spoolDirectory, Long maxBytes, Long leaseMillis,
+                              Integer concurrentBatches) {
 
     public BatchProperties {
         chunkSize = chunkSize == null ? 100 : chunkSize;
         spoolDirectory = spoolDirectory == null || spoolDirectory.isBlank() ? "data/batches" : spoolDirectory;
         maxBytes = maxBytes == null ? 512L * 1024 * 1024 : maxBytes;
-        pollDelayMillis = pollDelayMillis == null ? 500L : pollDelayMillis;
         leaseMillis = leaseMillis == null ? 30_000L : leaseMillis;
         concurrentBatches = concurrentBatches == null ? 4 : concurrentBatches;
+    }
+
+    /** {@code spoolDirectory}, relative to the working directory unless it is absolute already. */
+    Path absoluteSpoolDirectory() {
+        return Path.of(spoolDirectory).toAbsolutePath();
     }
 }

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.builder.RouteBuilder;
-import org.blended.integration.intake.Channel;
-import org.blended.integration.intake.IntakeRoutes;
-import org.blended.integration.intake.RetryProperties;
-import org.blended.integration.intake.TransientIntakeException;
+import org.blended.integration.submission.Channel;
+import org.blended.integration.submission.IntakeRoutes;
+import org.blended.integration.submission.RetryProperties;
+import org.blended.integration.submission.TransientIntakeException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +22,14 @@ import org.springframework.stereotype.Component;
  * restart resumes after the last committed chunk instead of starting again.
  */
 @Component
-@EnableConfigurationProperties({BatchProperties.class, RetryProperties.class})
+@EnableConfigurationProperties(BatchProperties.class)
 public class BatchRoutes extends RouteBuilder {
 
+    /** Reads the batch in the body (a stream) of the lender, channel and source the intake headers name. */
     public static final String BATCH = "direct:batch";
+    /** Header: the batch's id; the same batch resumed keeps its id. */
     public static final String BATCH_ID = "blendedBatchId";
+    /** Header: the {@link BatchFormat}. */
     public static final String BATCH_FORMAT = "blendedBatchFormat";
     static final String CHUNK = "direct:batch-chunk";
     static final String ROWS = "blendedBatchRows";
@@ -36,7 +39,7 @@ public class BatchRoutes extends RouteBuilder {
     private final BatchProperties properties;
     private final RetryProperties retry;
 
-    public BatchRoutes(BatchIntake batches, ObjectMapper json, BatchProperties properties, RetryProperties retry) {
+    BatchRoutes(BatchIntake batches, ObjectMapper json, BatchProperties properties, RetryProperties retry) {
         this.batches = batches;
         this.json = json;
         this.properties = properties;
@@ -125,5 +128,16 @@ public class BatchRoutes extends RouteBuilder {
 
     private static boolean resumable(Throwable failure) {
         return failure instanceof TransientIntakeException || failure instanceof BatchBusyException;
+    }
+
+    /**
+     * A batch another instance holds fails the exchange, so the file component keeps the file
+     * (no move, no delete) and reads it again at a later poll, when that instance has finished it or
+     * stopped and its claim lapsed. Expected while it lasts, so not logged at every poll.
+     */
+    public static RouteDefinition leavingBusyBatchesQuietly(RouteDefinition route) {
+        route.onException(BatchBusyException.class).logExhausted(false).logStackTrace(false)
+                .logRetryAttempted(false).end();
+        return route;
     }
 }

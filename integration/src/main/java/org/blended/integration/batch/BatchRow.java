@@ -2,7 +2,7 @@ package org.blended.integration.batch;
 
 import java.util.List;
 
-import org.blended.integration.intake.InvalidField;
+import org.blended.integration.submission.InvalidField;
 
 /**
  * One application of a batch as read from the file: its JSON bytes, or, when the row could not

@@ -3,7 +3,7 @@ package org.blended.integration.batch;
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JacksonException;
-import org.blended.integration.intake.JsonProblems;
+import org.blended.integration.reading.JsonProblems;
 
 /** Why the CSV reader gave up, in the sender's terms: without the parser's source description or settings. */
 final class CsvProblems {

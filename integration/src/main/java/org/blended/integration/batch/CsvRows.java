@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import org.blended.integration.intake.InvalidField;
+import org.blended.integration.submission.InvalidField;
 
 /** CSV rows after the header row, each turned into an application document by {@link CsvColumns}. */
 final class CsvRows implements Iterator<BatchRow> {

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.blended.integration.intake.JsonProblems;
+import org.blended.integration.reading.JsonProblems;
 
 /** The elements of a JSON array, one at a time, each handed on as its own JSON document. */
 final class JsonArrayRows implements Iterator<BatchRow> {

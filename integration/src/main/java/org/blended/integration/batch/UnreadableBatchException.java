@@ -1,6 +1,6 @@
 package org.blended.integration.batch;
 
-import org.blended.integration.intake.StorableText;
+import org.blended.integration.submission.StorableText;
 
 /**
  * The batch as a whole cannot be read on from here: its JSON is broken, its CSV header names a

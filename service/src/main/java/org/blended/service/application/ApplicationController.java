@@ -13,7 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
-import org.blended.integration.intake.IntakeRoutes;
+import org.blended.integration.submission.IntakeRoutes;
 import org.blended.rules.application.Application;
 import org.blended.service.decision.DecisionView;
 import org.blended.service.security.Caller;

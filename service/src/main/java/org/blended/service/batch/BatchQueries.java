@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.blended.integration.batch.BatchFormat;
-import org.blended.integration.intake.Channel;
+import org.blended.integration.submission.Channel;
 import org.blended.rules.assessment.Outcome;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.blended.integration.batch.BatchFormat;
-import org.blended.integration.intake.Channel;
+import org.blended.integration.submission.Channel;
 import org.blended.rules.assessment.Outcome;
 
 /**

@@ -10,9 +10,9 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.blended.integration.intake.InvalidSubmissionException;
-import org.blended.integration.intake.NotAssessedException;
-import org.blended.integration.intake.TransientIntakeException;
+import org.blended.integration.submission.InvalidSubmissionException;
+import org.blended.integration.submission.NotAssessedException;
+import org.blended.integration.submission.TransientIntakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;

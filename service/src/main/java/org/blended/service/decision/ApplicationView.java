@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import org.blended.integration.intake.Channel;
-import org.blended.integration.intake.IntakeResult;
+import org.blended.integration.submission.Channel;
+import org.blended.integration.submission.IntakeResult;
 import org.blended.rules.assessment.Outcome;
 
 /** An application with its decision, as the API shows it. */

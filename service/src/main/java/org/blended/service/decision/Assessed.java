@@ -3,7 +3,7 @@ package org.blended.service.decision;
 import java.time.Instant;
 import java.util.List;
 
-import org.blended.integration.intake.Submission;
+import org.blended.integration.submission.Submission;
 import org.blended.rules.application.Application;
 import org.blended.rules.assessment.Assessment;
 import org.blended.rules.assessment.MeasureValue;

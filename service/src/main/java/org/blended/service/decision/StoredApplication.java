@@ -10,7 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.blended.integration.intake.Channel;
+import org.blended.integration.submission.Channel;
 import org.blended.rules.application.LegalForm;
 import org.blended.rules.application.RequestType;
 import org.hibernate.annotations.Immutable;

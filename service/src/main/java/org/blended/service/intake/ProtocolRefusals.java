@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.blended.integration.intake.Channel;
-import org.blended.integration.intake.Submission;
+import org.blended.integration.submission.Channel;
+import org.blended.integration.submission.Submission;
 import org.blended.service.security.ApiKeyAuthenticationFilter;
 import org.blended.service.security.ApiKeys;
 import org.blended.service.security.Caller;

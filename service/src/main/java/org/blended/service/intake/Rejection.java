@@ -11,7 +11,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.blended.integration.intake.Channel;
+import org.blended.integration.submission.Channel;
 import org.hibernate.annotations.Immutable;
 
 /** A submission that could not be assessed, with why and (up to a limit) what was sent. */

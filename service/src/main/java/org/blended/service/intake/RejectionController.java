@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.blended.integration.intake.Channel;
+import org.blended.integration.submission.Channel;
 import org.blended.service.security.Caller;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 
-import org.blended.integration.intake.InvalidSubmissionException;
-import org.blended.integration.intake.StorableText;
-import org.blended.integration.intake.Submission;
+import org.blended.integration.submission.InvalidSubmissionException;
+import org.blended.integration.submission.StorableText;
+import org.blended.integration.submission.Submission;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

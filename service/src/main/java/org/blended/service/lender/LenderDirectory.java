@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.blended.integration.intake.Lenders;
+import org.blended.integration.submission.Lenders;
 import org.blended.service.database.TransientFailures;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -3,7 +3,7 @@ package org.blended.service.publishing;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.blended.integration.intake.Channel;
+import org.blended.integration.submission.Channel;
 import org.blended.service.decision.DecisionView;
 
 /** What lenders' systems receive on the blended.decisions exchange for each decision. */

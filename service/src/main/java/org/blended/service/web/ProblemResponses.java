@@ -8,10 +8,10 @@ import java.util.UUID;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.blended.integration.intake.InvalidField;
-import org.blended.integration.intake.InvalidSubmissionException;
-import org.blended.integration.intake.NotAssessedException;
-import org.blended.integration.intake.TransientIntakeException;
+import org.blended.integration.submission.InvalidField;
+import org.blended.integration.submission.InvalidSubmissionException;
+import org.blended.integration.submission.NotAssessedException;
+import org.blended.integration.submission.TransientIntakeException;
 import org.blended.service.decision.ApplicationNotFoundException;
 import org.blended.service.database.DatabaseProbe;
 import org.blended.service.database.TransientFailures;

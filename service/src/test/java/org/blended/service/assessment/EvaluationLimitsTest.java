@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
-import org.blended.integration.intake.Channel;
+import org.blended.integration.submission.Channel;
 import org.blended.service.BlendedApplication;
 import org.blended.service.Broker;
 import org.blended.service.Examples;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.blended.integration.intake.ApplicationIntake;
-import org.blended.integration.intake.Channel;
-import org.blended.integration.intake.Submission;
+import org.blended.integration.submission.ApplicationIntake;
+import org.blended.integration.submission.Channel;
+import org.blended.integration.submission.Submission;
 import org.blended.service.BlendedApplication;
 import org.blended.service.Examples;
 import org.blended.service.lender.LenderDirectory;

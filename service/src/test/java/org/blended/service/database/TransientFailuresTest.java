@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.blended.integration.intake.InvalidSubmissionException;
-import org.blended.integration.intake.TransientIntakeException;
+import org.blended.integration.submission.InvalidSubmissionException;
+import org.blended.integration.submission.TransientIntakeException;
 import org.blended.service.TcpProxy;
 import org.hibernate.TransactionException;
 import org.hibernate.exception.JDBCConnectionException;

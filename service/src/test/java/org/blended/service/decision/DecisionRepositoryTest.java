@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.persistence.EntityManager;
-import org.blended.integration.intake.Channel;
+import org.blended.integration.submission.Channel;
 import org.blended.rules.application.LegalForm;
 import org.blended.rules.application.RequestType;
 import org.blended.rules.assessment.Assessment;

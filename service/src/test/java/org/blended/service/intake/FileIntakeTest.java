@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.blended.integration.intake.Channel;
+import org.blended.integration.submission.Channel;
 import org.blended.service.Examples;
 import org.blended.service.IntakeFolder;
 import org.blended.service.TestLenders;

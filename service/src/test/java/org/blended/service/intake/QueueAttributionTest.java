@@ -51,7 +51,7 @@ class QueueAttributionTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !applications.findByLenderReference(reference).isEmpty());
         StoredApplication stored = applications.findByLenderReference(reference).get(0);
         assertThat(stored.getLenderId()).isEqualTo(lender.id());
-        assertThat(stored.getChannel()).isEqualTo(org.blended.integration.intake.Channel.QUEUE);
+        assertThat(stored.getChannel()).isEqualTo(org.blended.integration.submission.Channel.QUEUE);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.blended.integration.intake;
+package org.blended.integration.submission;
 
 /**
  * Reads, assesses and stores one submission; every channel's route ends here. A submission that

@@ -1,4 +1,4 @@
-package org.blended.integration.intake;
+package org.blended.integration.submission;
 
 /** A submission that no known lender can be established for; it is refused, never guessed. */
 public class UnattributedSubmissionException extends RuntimeException {

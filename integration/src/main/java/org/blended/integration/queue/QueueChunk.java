@@ -1,10 +1,16 @@
-package org.blended.integration.intake;
+package org.blended.integration.queue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
+import org.blended.integration.submission.ApplicationIntake;
+import org.blended.integration.submission.Channel;
+import org.blended.integration.submission.IntakeRoutes;
+import org.blended.integration.submission.Submission;
+import org.blended.integration.submission.SubmissionResult;
+import org.blended.integration.submission.TransientIntakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

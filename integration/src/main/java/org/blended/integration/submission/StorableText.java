@@ -1,4 +1,4 @@
-package org.blended.integration.intake;
+package org.blended.integration.submission;
 
 /**
  * Text as the service may keep and show it whatever was sent: PostgreSQL refuses the NUL

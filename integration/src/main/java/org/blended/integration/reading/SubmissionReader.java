@@ -1,4 +1,4 @@
-package org.blended.integration.intake;
+package org.blended.integration.reading;
 
 import java.io.IOException;
 import java.lang.annotation.ElementType;
@@ -25,6 +25,8 @@ import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import org.blended.integration.submission.InvalidField;
+import org.blended.integration.submission.InvalidSubmissionException;
 import org.blended.rules.application.Application;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
-package org.blended.integration.intake;
+package org.blended.integration.queue;
 
+import org.blended.integration.submission.TransientIntakeException;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.amqp.core.Message;

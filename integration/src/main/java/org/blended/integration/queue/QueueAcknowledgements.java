@@ -1,4 +1,4 @@
-package org.blended.integration.intake;
+package org.blended.integration.queue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +7,7 @@ import java.util.List;
 import com.rabbitmq.client.Channel;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.springrabbit.SpringRabbitMQConstants;
+import org.blended.integration.submission.SubmissionResult;
 
 /**
  * Settles queue messages by hand, once their fate is committed: acknowledged when decided,

@@ -1,4 +1,4 @@
-package org.blended.integration.intake;
+package org.blended.integration.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validation;
+import org.blended.integration.submission.InvalidField;
+import org.blended.integration.submission.InvalidSubmissionException;
 import org.blended.rules.application.Application;
 import org.blended.rules.application.LegalForm;
 import org.junit.jupiter.api.Test;

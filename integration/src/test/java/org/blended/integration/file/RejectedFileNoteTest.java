@@ -1,9 +1,11 @@
-package org.blended.integration.intake;
+package org.blended.integration.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.blended.integration.submission.InvalidField;
+import org.blended.integration.submission.InvalidSubmissionException;
 import org.junit.jupiter.api.Test;
 
 class RejectedFileNoteTest {

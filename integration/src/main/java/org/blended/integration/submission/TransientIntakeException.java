@@ -1,4 +1,4 @@
-package org.blended.integration.intake;
+package org.blended.integration.submission;
 
 /**
  * The submission could not be stored for a reason that will pass (the database is unreachable,

@@ -1,4 +1,4 @@
-package org.blended.integration.intake;
+package org.blended.integration.file;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +7,12 @@ import java.util.UUID;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.blended.integration.batch.UnreadableBatchException;
+import org.blended.integration.submission.IntakeRoutes;
+import org.blended.integration.submission.InvalidSubmissionException;
+import org.blended.integration.submission.NotAssessedException;
+import org.blended.integration.submission.StorableText;
+import org.blended.integration.submission.UnattributedSubmissionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +24,7 @@ class RejectedFileNote implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        Path note = Path.of(exchange.getMessage().getHeader(IntakeRoutes.TARGET, String.class) + ".reason.txt");
+        Path note = Path.of(exchange.getMessage().getHeader(FileIntakeRoutes.TARGET, String.class) + ".reason.txt");
         Files.createDirectories(note.getParent());
         // Bytes, not writeString: that refuses any character UTF-8 cannot encode, and the note must be written.
         Files.write(note, describe(exchange.getMessage().getHeader(IntakeRoutes.SOURCE, String.class), cause)
@@ -41,7 +47,7 @@ class RejectedFileNote implements Processor {
                     .append("Recorded as rejection ").append(notAssessed.getRejectionId()).append(".\n")
                     .append("The fault is on our side, not in the file: drop it into the intake folder again once ")
                     .append("the rule set is put right.\n");
-        } else if (cause instanceof org.blended.integration.batch.UnreadableBatchException unreadable) {
+        } else if (cause instanceof UnreadableBatchException unreadable) {
             text.append(fileName).append(" could not be read as a batch: ").append(unreadable.getMessage()).append(".\n")
                     .append("Rows before the fault keep their decisions; sending the corrected file again decides ")
                     .append("only the rows whose reference is new.\n");

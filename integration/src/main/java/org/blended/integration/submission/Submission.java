@@ -1,4 +1,4 @@
-package org.blended.integration.intake;
+package org.blended.integration.submission;
 
 import java.util.UUID;
 
@@ -15,7 +15,17 @@ import java.util.UUID;
  */
 public record Submission(byte[] payload, Channel channel, String source, UUID lenderId, UUID batchId, Integer batchRow) {
 
+    private static final int MAX_SOURCE = 255;
+
     public Submission(byte[] payload, Channel channel, String source, UUID lenderId) {
         this(payload, channel, source, lenderId, null, null);
+    }
+
+    /**
+     * Where a submission came from, as stored with it: a message id or file name is the sender's
+     * choice, so it is made storable and cut to the column's {@value #MAX_SOURCE} characters.
+     */
+    public static String storableSource(String source) {
+        return StorableText.of(source, MAX_SOURCE);
     }
 }

@@ -1,4 +1,4 @@
-package org.blended.integration.intake;
+package org.blended.integration.submission;
 
 /**
  * One reason a submission was refused: the JSON path of the offending field ("request.amount",

@@ -1,4 +1,4 @@
-package org.blended.integration.intake;
+package org.blended.integration.reading;
 
 import java.util.Arrays;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.blended.integration.intake;
+package org.blended.integration.reading;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+import org.blended.integration.submission.InvalidField;
 
 /**
  * Lets Jackson read on past a bad value, noting the field and the reason, so that a submission

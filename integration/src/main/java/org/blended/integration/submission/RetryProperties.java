@@ -1,4 +1,4 @@
-package org.blended.integration.intake;
+package org.blended.integration.submission;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.model.OnExceptionDefinition;

@@ -1,4 +1,4 @@
-package org.blended.integration.intake;
+package org.blended.integration.submission;
 
 /** The way an application reached us. */
 public enum Channel { REST, FILE, QUEUE }

@@ -1,4 +1,4 @@
-package org.blended.integration.intake;
+package org.blended.integration.reading;
 
 import java.io.IOException;
 
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import org.blended.integration.submission.StorableText;
 
 /**
  * Reads every text of a submission, refusing the two a record cannot hold: the NUL character

@@ -1,4 +1,4 @@
-package org.blended.integration.intake;
+package org.blended.integration.submission;
 
 import java.util.UUID;
 
