@@ -14,13 +14,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.function.Consumer;
 
+import org.blended.integration.reading.SubmissionReader;
 import org.blended.integration.submission.ApplicationIntake;
 import org.blended.integration.submission.Channel;
 import org.blended.integration.submission.InvalidField;
 import org.blended.integration.submission.InvalidSubmissionException;
 import org.blended.integration.submission.NotAssessedException;
 import org.blended.integration.submission.Submission;
-import org.blended.integration.reading.SubmissionReader;
 import org.blended.integration.submission.SubmissionResult;
 import org.blended.integration.submission.TransientIntakeException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -181,8 +181,23 @@ public class IntakeService implements ApplicationIntake {
         return store(prepare(rows), alsoInTransaction);
     }
 
-    /** Read and assessed, not yet stored: each row an {@link Assessed} or a {@link Rejection}, in row order. */
-    public record Prepared(UUID lenderId, Channel channel, List<Object> rows) {
+    /** Read and assessed, not yet stored: one {@link Row} per submission, in row order. */
+    public record Prepared(UUID lenderId, Channel channel, List<Row> rows) {
+    }
+
+    /**
+     * A submission read and assessed, not yet stored: to be recorded as a decision, or as a refusal;
+     * nothing else (on Java 21 the two loops that sort them become switches the compiler checks).
+     */
+    public sealed interface Row permits Decided, Refused {
+    }
+
+    /** The rules decided it: stored as a decision (or answered with the first, for a reference decided before). */
+    public record Decided(Assessed assessed) implements Row {
+    }
+
+    /** It could not be read or assessed: stored as a rejection saying why. */
+    public record Refused(Rejection rejection) implements Row {
     }
 
     /** Reads and assesses the rows side by side; nothing is stored yet. */
@@ -194,21 +209,21 @@ public class IntakeService implements ApplicationIntake {
         Instant receivedAt = clock.instant();
         var lenderValues = TransientFailures.retryable("Reading the lender's measure values", () -> values.factsFor(lenderId),
                 database);
-        List<Object> read = rows.parallelStream().<Object>map(row -> {
+        List<Row> read = rows.parallelStream().<Row>map(row -> {
             try {
                 if (!row.unreadable().isEmpty()) {
                     throw new InvalidSubmissionException(row.unreadable());
                 }
                 Application application = reader.read(row.submission().payload());
                 try {
-                    return assess(row.submission(), application, receivedAt, lenderValues);
+                    return new Decided(assess(row.submission(), application, receivedAt, lenderValues));
                 } catch (EvaluationFailedException failed) { // that row only: the others are assessed as usual
                     log.warn("Could not assess {} application {} from {}: {}", row.submission().channel(),
                             application.getLenderReference(), row.submission().source(), failed.getMessage(), failed.getCause());
-                    return RejectionLog.of(row.submission(), reason(failed), receivedAt);
+                    return new Refused(RejectionLog.of(row.submission(), reason(failed), receivedAt));
                 }
             } catch (InvalidSubmissionException invalid) {
-                return RejectionLog.of(row.submission(), invalid, receivedAt);
+                return new Refused(RejectionLog.of(row.submission(), invalid, receivedAt));
             }
         }).toList();
         return new Prepared(lenderId, rows.get(0).submission().channel(), read);
@@ -231,26 +246,26 @@ public class IntakeService implements ApplicationIntake {
         return results;
     }
 
-    private List<SubmissionResult> storeAll(UUID lenderId, List<Object> read, Consumer<List<SubmissionResult>> alsoInTransaction) {
+    private List<SubmissionResult> storeAll(UUID lenderId, List<Row> read, Consumer<List<SubmissionResult>> alsoInTransaction) {
         return transaction.execute(status -> {
             List<Assessed> assessed = new ArrayList<>();
             List<Rejection> refused = new ArrayList<>();
-            read.forEach(r -> {
-                if (r instanceof Assessed a) {
-                    assessed.add(a);
-                } else {
-                    refused.add(((Rejection) r).unsaved());
+            for (Row row : read) {
+                if (row instanceof Decided decided) {
+                    assessed.add(decided.assessed());
+                } else if (row instanceof Refused refusal) {
+                    refused.add(refusal.rejection().unsaved());
                 }
-            });
+            }
             rejectionRepository.saveAll(refused);
             var recorded = recorder.record(lenderId, assessed).iterator();
             var rejections = refused.iterator();
             List<SubmissionResult> results = new ArrayList<>(read.size());
-            for (Object r : read) { // back in submission order
-                if (r instanceof Assessed) {
+            for (Row row : read) { // back in submission order
+                if (row instanceof Decided) {
                     Recorded d = recorded.next();
                     results.add(SubmissionResult.decided(d.applicationId(), d.outcome(), d.alreadyDecided()));
-                } else {
+                } else if (row instanceof Refused) {
                     Rejection rejection = rejections.next();
                     results.add(SubmissionResult.refused(rejection.getId(), rejection.getReason()));
                 }
