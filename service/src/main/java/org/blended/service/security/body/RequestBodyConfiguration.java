@@ -6,7 +6,6 @@ import org.blended.service.security.RefusedRequests;
 import org.blended.service.security.SecurityProperties;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.MultipartConfigElement;
-import org.blended.integration.batch.BatchProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,7 +16,7 @@ import org.springframework.core.Ordered;
 
 /** Request bodies are received in full, without a waiting thread, before anything else sees the request. */
 @Configuration
-@EnableConfigurationProperties(RequestBodyProperties.class)
+@EnableConfigurationProperties({RequestBodyProperties.class, RequestSizeLimitFilter.PathLimits.class})
 class RequestBodyConfiguration {
 
     @Bean
@@ -27,14 +26,15 @@ class RequestBodyConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(RequestBodyProperties properties, SecurityProperties limits,
-                                                                BatchProperties batches, ProblemWriter problems,
+                                                                RequestSizeLimitFilter.PathLimits pathLimits,
+                                                                ProblemWriter problems,
                                                                 ObjectProvider<MultipartConfigElement> multipart,
                                                                 ServerProperties server, BodyDeadlines deadlines,
                                                                 ApiKeys keys, RefusedRequests refused) {
         ServerProperties.Tomcat tomcat = server.getTomcat();
         MultipartConfigElement uploads = multipart.getIfAvailable();
         BodyRefusals refusals = new BodyRefusals(
-                new RequestSizeLimitFilter(limits.maxRequestBytes(), batches.maxBytes(), problems, refused), uploads,
+                new RequestSizeLimitFilter(limits.maxRequestBytes(), pathLimits, problems, refused), uploads,
                 limits.maxRequestBytes(), problems, properties);
         RequestBodyFilter filter = new RequestBodyFilter(refusals,
                 new BodyParameters(tomcat.getMaxParameterCount(), tomcat.getMaxHttpFormPostSize().toBytes()),

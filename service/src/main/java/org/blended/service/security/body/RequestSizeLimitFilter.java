@@ -5,6 +5,7 @@ import org.blended.service.security.RefusedRequests;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -13,39 +14,56 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the limit with 413: at once when Content-Length says so, and
  * while reading when the body is chunked, so an oversized body is never held in memory. A lender's
- * refused submission is recorded.
+ * refused submission is recorded. The limit is {@code blended.security.max-request-bytes}, or the
+ * path's own (see {@link PathLimits}).
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    /** Batches are posted as files of many applications; they are streamed to disk, never held in memory. */
-    private static final String BATCHES = "/api/v1/batches";
-    /** A rule-set bundle of spreadsheets may be larger than an application; it is bounded again when unpacked. */
-    private static final String RULE_SETS = "/api/v1/rule-sets";
-    private static final long MAX_RULE_SET_BYTES = 20L * 1024 * 1024;
-
     private final long maxBytes;
-    private final long maxBatchBytes;
+    private final Map<String, Long> maxBytesByPath;
     private final ProblemWriter problems;
     private final RefusedRequests refusals;
 
-    public RequestSizeLimitFilter(long maxBytes, long maxBatchBytes, ProblemWriter problems, RefusedRequests refusals) {
+    public RequestSizeLimitFilter(long maxBytes, PathLimits paths, ProblemWriter problems, RefusedRequests refusals) {
         this.maxBytes = maxBytes;
-        this.maxBatchBytes = maxBatchBytes;
+        this.maxBytesByPath = paths.maxRequestBytesByPath().entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().toBytes()));
         this.problems = problems;
         this.refusals = refusals;
     }
 
-    long limit(HttpServletRequest request) {
-        if (request.getRequestURI().equals(BATCHES)) {
-            return maxBatchBytes;
+    /**
+     * API paths whose request bodies have their own limit instead of
+     * {@code blended.security.max-request-bytes}, larger or smaller; a path is the request URI,
+     * matched exactly. As in application.yml, where the brackets keep a path's slashes in the key:
+     * <pre>
+     * blended.security.max-request-bytes-by-path:
+     *   "[/api/v1/batches]": ${blended.intake.batch.max-bytes} # many applications, streamed to disk, never held in memory
+     *   "[/api/v1/rule-sets]": 20MB # a bundle of spreadsheets, bounded again when unpacked
+     * </pre>
+     * Without the setting, these two are the limits (a batch's 512MB being the default of
+     * {@code blended.intake.batch.max-bytes}). A plain number is bytes.
+     */
+    @ConfigurationProperties("blended.security")
+    public record PathLimits(Map<String, DataSize> maxRequestBytesByPath) {
+
+        public PathLimits {
+            maxRequestBytesByPath = maxRequestBytesByPath == null
+                    ? Map.of("/api/v1/batches", DataSize.ofMegabytes(512), "/api/v1/rule-sets", DataSize.ofMegabytes(20))
+                    : Map.copyOf(maxRequestBytesByPath);
         }
-        return request.getRequestURI().equals(RULE_SETS) ? Math.max(maxBytes, MAX_RULE_SET_BYTES) : maxBytes;
+    }
+
+    long limit(HttpServletRequest request) {
+        return maxBytesByPath.getOrDefault(request.getRequestURI(), maxBytes);
     }
 
     @Override

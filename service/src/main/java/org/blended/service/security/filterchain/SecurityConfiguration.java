@@ -17,7 +17,6 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.blended.integration.batch.BatchProperties;
 import org.blended.service.database.DatabaseProbe;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
@@ -68,13 +67,14 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ProblemWriter problems, SecurityProperties limits,
-                            BatchProperties batches, DatabaseProbe database, RefusedRequests refusals) throws Exception {
+                            RequestSizeLimitFilter.PathLimits pathLimits, DatabaseProbe database, RefusedRequests refusals)
+            throws Exception {
         return http
                 .securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new RequestSizeLimitFilter(limits.maxRequestBytes(), batches.maxBytes(), problems, refusals),
+                .addFilterBefore(new RequestSizeLimitFilter(limits.maxRequestBytes(), pathLimits, problems, refusals),
                         AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems, database), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limits.requestsPerMinute(), problems), AnonymousAuthenticationFilter.class)
