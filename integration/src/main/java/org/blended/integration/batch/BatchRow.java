@@ -12,15 +12,15 @@ import org.blended.integration.submission.InvalidField;
  */
 public record BatchRow(int row, byte[] payload, List<InvalidField> unreadable) {
 
-    public static BatchRow of(int row, byte[] payload) {
+    static BatchRow of(int row, byte[] payload) {
         return new BatchRow(row, payload, List.of());
     }
 
-    public static BatchRow unreadable(int row, byte[] payload, InvalidField problem) {
+    static BatchRow unreadable(int row, byte[] payload, InvalidField problem) {
         return new BatchRow(row, payload, List.of(problem));
     }
 
-    public boolean readable() {
+    boolean readable() {
         return unreadable.isEmpty();
     }
 }

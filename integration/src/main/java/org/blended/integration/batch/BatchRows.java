@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * is never held in memory whole. Rows up to {@code skip} were handled by an earlier, interrupted
  * run of the same batch and are read past, not returned.
  */
-public final class BatchRows implements Iterator<List<BatchRow>>, Closeable {
+final class BatchRows implements Iterator<List<BatchRow>>, Closeable {
 
     private final Iterator<BatchRow> rows;
     private final Counting source;
@@ -33,7 +33,7 @@ public final class BatchRows implements Iterator<List<BatchRow>>, Closeable {
         }
     }
 
-    public static BatchRows read(InputStream in, BatchFormat format, ObjectMapper json, int chunkSize, int skip)
+    static BatchRows read(InputStream in, BatchFormat format, ObjectMapper json, int chunkSize, int skip)
             throws IOException {
         Counting counted = new Counting(in);
         Iterator<BatchRow> rows = switch (format) {
@@ -62,12 +62,12 @@ public final class BatchRows implements Iterator<List<BatchRow>>, Closeable {
     }
 
     /** Rows read so far, including those skipped; the batch's total once {@link #hasNext()} is false. */
-    public int rowsRead() {
+    int rowsRead() {
         return rowsRead;
     }
 
     /** Bytes of the file read so far (the parser reads a little ahead): for progress while the total is unknown. */
-    public long bytesRead() {
+    long bytesRead() {
         return source.count;
     }
 

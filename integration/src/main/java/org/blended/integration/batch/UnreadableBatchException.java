@@ -9,11 +9,11 @@ import org.blended.integration.submission.StorableText;
  */
 public class UnreadableBatchException extends RuntimeException {
 
-    public UnreadableBatchException(String message) {
+    UnreadableBatchException(String message) {
         super(StorableText.of(message));
     }
 
-    public UnreadableBatchException(String message, Throwable cause) {
+    UnreadableBatchException(String message, Throwable cause) {
         super(StorableText.of(message), cause);
     }
 }

@@ -42,7 +42,7 @@ public class SubmissionReader {
     private final ObjectReader reader;
     private final Validator validator;
 
-    public SubmissionReader(ObjectMapper objectMapper, ValidatorFactory validation) {
+    SubmissionReader(ObjectMapper objectMapper, ValidatorFactory validation) {
         ObjectMapper mapper = objectMapper.copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
