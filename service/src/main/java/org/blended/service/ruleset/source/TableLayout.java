@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -67,10 +69,16 @@ public final class TableLayout {
     public record Part(Row row, String part, Table table) {
     }
 
-    /** Keywords Drools reads outside the rule tables; all of them can carry or shape code. */
-    private static final Set<String> KEYWORDS = Set.of("ruleset", "import", "variables", "functions", "queries",
-            "declare", "notes", "sequential", "escapequotes", "sequentialmaxpriority", "sequentialminpriority",
-            "unit", "dialect");
+    /**
+     * Keywords Drools reads outside the rule tables, and the rule attributes it takes there for every
+     * rule of the sheet (the AGENDA-GROUP row names the phase the rules run in); all of them can carry
+     * or shape code.
+     */
+    private static final Set<String> KEYWORDS = Stream.concat(Stream.of("ruleset", "import", "variables", "functions",
+                    "queries", "declare", "notes", "sequential", "escapequotes", "sequentialmaxpriority",
+                    "sequentialminpriority", "unit", "dialect"),
+            ActionType.ATTRIBUTE_CODE_SET.stream().map(code -> code.getColHeader().toLowerCase(Locale.ROOT)))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final List<Table> tables;
     private final List<Part> structure;

@@ -42,7 +42,6 @@ class TableValuesTest {
         }
         assertThat(types).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("Rule", "text"), Map.entry("Parameter", "text"), Map.entry("Value", "text | number"), Map.entry("Why", "text"),
-                Map.entry("Priority", "whole number"),
                 Map.entry("Financial band, impact band", "list (FinancialBand, ImpactBand)"),
                 Map.entry("Outcome", "Outcome"), Map.entry("Impact band", "ImpactBand"), Map.entry("Band", "FinancialBand"),
                 Map.entry("Theme", "Theme"), Map.entry("Measure", "Measure"),
@@ -116,8 +115,10 @@ class TableValuesTest {
         assertThat(problems(edited("measure-values.drl.csv", "GHG_AVOIDED,260,", "GHG_AVOIDED,\"1,260\",")))
                 .containsExactly("measure-values.drl.csv, row 10, \"GBP a unit\": \"1,260\" is not a number: "
                         + "write it without separators, as 1260");
-        assertThat(problems(edited("decision-matrix.drl.csv", "green financials, low impact\",-200,", "green financials, low impact\",(java.lang.System.exit(1)),")))
-                .containsExactly("decision-matrix.drl.csv, row 10, \"Priority\": \"(java.lang.System.exit(1))\" is not a whole number");
+        // a PRIORITY column takes whole numbers (no shipped table has one since named phases replaced salience)
+        var priority = new TableLayout.Column(1, org.drools.decisiontable.parser.ActionType.Code.SALIENCE, "", "", "Priority");
+        assertThat(TableCellCheck.problem(ColumnTypes.of(priority), "(java.lang.System.exit(1))"))
+                .isEqualTo("\"(java.lang.System.exit(1))\" is not a whole number");
         assertThat(TableCellCheck.problem(ColumnTypes.ColumnType.single(ColumnTypes.ValueType.NUMBER), "1.0E-4"))
                 .as("a number as Drools reads it from an .xlsx").isNull();
         assertThat(problems(edited("additionality.drl.csv", "\"0, 1\",true,", "\"0, 1\",yes,")))
@@ -210,8 +211,11 @@ class TableValuesTest {
         assertThat(changes(reserves, edited(reserves, "RuleTable F6 Reserves", "RuleTable F6 Reserves (new)")))
                 .containsExactly("reserves.drl.csv, row 5: the RuleTable row changed: \"RuleTable F6 Reserves\" "
                         + "became \"RuleTable F6 Reserves (new)\"");
-        assertThat(changes(reserves, edited(reserves, "\nRuleTable", "Functions,\"function void x() { }\"\n\nRuleTable")))
-                .containsExactly("reserves.drl.csv, row 4: the table's structure changed: the RuleTable row "
+        assertThat(changes(reserves, edited(reserves, "AGENDA-GROUP,criteria", "AGENDA-GROUP,report")))
+                .as("the phase the table's rules run in")
+                .containsExactly("reserves.drl.csv, row 4: the AGENDA-GROUP row changed: \"criteria\" became \"report\"");
+        assertThat(changes(reserves, edited(reserves, "\nRuleTable", "\nFunctions,\"function void x() { }\"\n\nRuleTable")))
+                .containsExactly("reserves.drl.csv, row 5: the table's structure changed: the RuleTable row "
                         + "(\"RuleTable F6 Reserves\") became the Functions row (\"Functions | function void x() { }\")");
         String text = reserves.text();
         assertThat(changes(reserves, edited(reserves, text, text + "\n\nVariables,java.util.List list\n")))
