@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -138,7 +139,7 @@ class PolicyPageBrowserTest {
 
         browser.findElement(By.name("lender")).sendKeys(lender.code());
         browser.findElement(By.id("run-what-if")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500))
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).ignoring(StaleElementReferenceException.class)
                 .until(b -> b.findElement(By.id("status")).getText().startsWith("FINISHED"));
         assertThat(text("progress")).isEqualTo("12 of 12 applications (100%)");
         List<WebElement> changes = browser.findElements(By.cssSelector("#changes tbody tr"));
@@ -172,8 +173,9 @@ class PolicyPageBrowserTest {
     /** Waits for the answer to a form: the page with a message ("message", or "problem" for a refusal). */
     private void shows(String id, String expected) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.findElements(By.id(id)).stream()
-                    .anyMatch(m -> m.getText().contains(expected)));
+            // the page before the form's answer may still be there, and go while it is read: read again
+            new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                    .until(b -> b.findElements(By.id(id)).stream().anyMatch(m -> m.getText().contains(expected)));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("No " + id + " \"" + expected + "\" on " + browser.getCurrentUrl() + ":\n"
                     + browser.getPageSource(), e);
@@ -186,7 +188,8 @@ class PolicyPageBrowserTest {
      */
     private String text(String id) {
         try {
-            return new WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> b.findElement(By.id(id))).getText();
+            return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                    .until(b -> b.findElement(By.id(id)).getText());
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("#" + id + " is not on " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(), e);
         }
