@@ -28,7 +28,7 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 
 /**
- * The rule base runs in named phases (agenda groups) that one start rule puts in order, not by
+ * The rule base runs in named phases (ruleflow groups, which Drools runs as agenda groups) that one start rule puts in order, not by
  * salience: every rule is in one of the phases, and an evaluation leaves nothing behind in a phase
  * that has finished (a rule that a later phase made true would never fire).
  */

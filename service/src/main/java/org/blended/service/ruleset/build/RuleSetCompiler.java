@@ -132,6 +132,11 @@ public class RuleSetCompiler {
                 return new Build(offences, CODE_CHECK, null, null, millisSince(started));
             }
             KieContainer container = kie.newKieContainer(releaseId, getClass().getClassLoader());
+            List<RuleSetProblem> unphased = RulePhases.unphased(container.getKieBase(KIE_BASE), files);
+            if (!unphased.isEmpty()) {
+                container.dispose();
+                return new Build(unphased, RulePhases.STAGE, null, null, millisSince(started));
+            }
             CompiledRuleSet compiled = new CompiledRuleSet(version, label, container.getKieBase(KIE_BASE));
             return new Build(List.of(), null, container, compiled, millisSince(started));
         } finally {

@@ -71,7 +71,7 @@ public final class TableLayout {
 
     /**
      * Keywords Drools reads outside the rule tables, and the rule attributes it takes there for every
-     * rule of the sheet (the AGENDA-GROUP row names the phase the rules run in); all of them can carry
+     * rule of the sheet (the RULEFLOW-GROUP row names the phase the rules run in); all of them can carry
      * or shape code.
      */
     private static final Set<String> KEYWORDS = Stream.concat(Stream.of("ruleset", "import", "variables", "functions",

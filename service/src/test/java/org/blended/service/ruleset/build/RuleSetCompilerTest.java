@@ -69,6 +69,36 @@ class RuleSetCompilerTest {
         assertThat(build.compiled().kieBase().getKiePackages()).isNotEmpty();
     }
 
+    @Test
+    void aRuleWithoutAPhaseInAPhasedRuleSetIsRefusedWhereItIs() {
+        String drl = """
+                package org.blended.rules.extra;
+
+                import org.blended.rules.assessment.Assessment;
+
+                rule "Forgot its phase"
+                when
+                    Assessment( outcome == null )
+                then
+                end
+
+                rule "Knows its phase"
+                    ruleflow-group "criteria"
+                when
+                    Assessment( outcome == null )
+                then
+                end
+                """;
+        List<RuleSetFile> files = new ArrayList<>(SHIPPED.files());
+        files.add(new RuleSetFile("org/blended/rules/extra/extra.drl", drl.getBytes(StandardCharsets.UTF_8)));
+        RuleSetCompiler.Build build = compiler.build(7, "unphased", files);
+        assertThat(build.stage()).isEqualTo(RulePhases.STAGE);
+        assertThat(build.problems()).extracting(p -> p.file() + ", " + p.where() + ": " + p.message()).containsExactly(
+                "extra.drl, line 5: rule \"Forgot its phase\" names no phase, so it would run after the whole "
+                        + "assessment, where its reasons no longer count; give it ruleflow-group \"criteria\" or "
+                        + "another phase of flow/phases.drl");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostile")
     void hostileContentIsRefusedWhereItWasWritten(HostileRuleContent.Case hostile) {

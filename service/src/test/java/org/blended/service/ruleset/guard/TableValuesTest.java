@@ -211,9 +211,9 @@ class TableValuesTest {
         assertThat(changes(reserves, edited(reserves, "RuleTable F6 Reserves", "RuleTable F6 Reserves (new)")))
                 .containsExactly("reserves.drl.csv, row 5: the RuleTable row changed: \"RuleTable F6 Reserves\" "
                         + "became \"RuleTable F6 Reserves (new)\"");
-        assertThat(changes(reserves, edited(reserves, "AGENDA-GROUP,criteria", "AGENDA-GROUP,report")))
+        assertThat(changes(reserves, edited(reserves, "RULEFLOW-GROUP,criteria", "RULEFLOW-GROUP,report")))
                 .as("the phase the table's rules run in")
-                .containsExactly("reserves.drl.csv, row 4: the AGENDA-GROUP row changed: \"criteria\" became \"report\"");
+                .containsExactly("reserves.drl.csv, row 4: the RULEFLOW-GROUP row changed: \"criteria\" became \"report\"");
         assertThat(changes(reserves, edited(reserves, "\nRuleTable", "\nFunctions,\"function void x() { }\"\n\nRuleTable")))
                 .containsExactly("reserves.drl.csv, row 5: the table's structure changed: the RuleTable row "
                         + "(\"RuleTable F6 Reserves\") became the Functions row (\"Functions | function void x() { }\")");
