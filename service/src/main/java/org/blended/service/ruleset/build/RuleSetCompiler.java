@@ -19,6 +19,7 @@ import org.blended.service.assessment.CompiledRuleSet;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.compiler.kie.builder.impl.KieContainerImpl;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -132,12 +133,13 @@ public class RuleSetCompiler {
                 return new Build(offences, CODE_CHECK, null, null, millisSince(started));
             }
             KieContainer container = kie.newKieContainer(releaseId, getClass().getClassLoader());
-            List<RuleSetProblem> unphased = RulePhases.unphased(container.getKieBase(KIE_BASE), files);
+            KieBase kieBase = container.getKieBase(KIE_BASE);
+            List<RuleSetProblem> unphased = RulePhases.unphased(kieBase, files);
             if (!unphased.isEmpty()) {
                 container.dispose();
                 return new Build(unphased, RulePhases.STAGE, null, null, millisSince(started));
             }
-            CompiledRuleSet compiled = new CompiledRuleSet(version, label, container.getKieBase(KIE_BASE));
+            CompiledRuleSet compiled = new CompiledRuleSet(version, label, kieBase);
             return new Build(List.of(), null, container, compiled, millisSince(started));
         } finally {
             kie.getRepository().removeKieModule(releaseId); // a container keeps what it needs
