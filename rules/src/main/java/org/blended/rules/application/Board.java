@@ -31,4 +31,14 @@ public class Board {
     public void setAttendanceBand(String attendanceBand) { this.attendanceBand = attendanceBand; }
     public Integer getUserTrustees() { return userTrustees; }
     public void setUserTrustees(Integer userTrustees) { this.userTrustees = userTrustees; }
+
+    /**
+     * The governance rubric's score (G1): a point each for at least {@code members} members, at least
+     * {@code meetings} meetings a year and attendance in {@code attendance}. The numbers come from the rule set.
+     */
+    public int rubricScore(int members, int meetings, String attendance) {
+        return (this.members != null && this.members >= members ? 1 : 0)
+                + (meetingsPerYear != null && meetingsPerYear >= meetings ? 1 : 0)
+                + (attendance.equals(attendanceBand) ? 1 : 0);
+    }
 }

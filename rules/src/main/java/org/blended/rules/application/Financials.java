@@ -50,4 +50,13 @@ public class Financials {
     public void setLargestFunderEnds(String largestFunderEnds) { this.largestFunderEnds = largestFunderEnds; }
     public BigDecimal getExistingAnnualDebtService() { return existingAnnualDebtService; }
     public void setExistingAnnualDebtService(BigDecimal existingAnnualDebtService) { this.existingAnnualDebtService = existingAnnualDebtService; }
+
+    /**
+     * Whether the largest funder's agreement ends before a loan of this term, drawn on the given date,
+     * would be repaid (F5).
+     */
+    public boolean endsWithin(java.time.LocalDate drawnOn, Integer termMonths) {
+        return largestFunderEnds != null && termMonths != null
+                && java.time.YearMonth.parse(largestFunderEnds).isBefore(java.time.YearMonth.from(drawnOn).plusMonths(termMonths));
+    }
 }

@@ -61,4 +61,26 @@ public class Impact {
     public void setImpactRisks(ImpactRisks impactRisks) { this.impactRisks = impactRisks; }
     public Integer getStakeholderVoice() { return stakeholderVoice; }
     public void setStakeholderVoice(Integer stakeholderVoice) { this.stakeholderVoice = stakeholderVoice; }
+
+    /** The theory of change's length in characters, blanks at either end left out; 0 when there is none (I1). */
+    public int theoryOfChangeLength() {
+        return theoryOfChange == null ? 0 : theoryOfChange.trim().length();
+    }
+
+    /** Whether the priority-group hires claimed are more than the jobs claimed, when jobs are claimed (I5). */
+    public boolean moreHiresThanJobs() {
+        double jobs = total(Measure.JOBS_CREATED) + total(Measure.JOBS_MAINTAINED);
+        return jobs > 0 && total(Measure.PRIORITY_GROUP_HIRES) > jobs;
+    }
+
+    /** The sum of the claimed values of one measure. */
+    public double total(Measure measure) {
+        double sum = 0;
+        for (Claim claim : claims) {
+            if (claim.getMeasure() == measure && claim.getValue() != null) {
+                sum += claim.getValue().doubleValue();
+            }
+        }
+        return sum;
+    }
 }

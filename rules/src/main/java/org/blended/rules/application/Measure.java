@@ -19,6 +19,8 @@ public enum Measure {
     }
 
     public String getUnit() { return unit; }
+    /** The measure's name as words, e.g. "priority group hires". A method, not a property, so it is never serialised. */
+    public String inWords() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '); }
 
     /** Outcomes are reduced by deadweight, attribution and displacement; practices (such as pay) are not. */
     public boolean isOutcome() { return outcome; }

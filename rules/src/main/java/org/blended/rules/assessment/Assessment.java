@@ -37,6 +37,19 @@ public class Assessment {
     /** socialValueGbp for every pound requested. */
     private Double socialValuePerPound;
     private List<Reason> reasons = new ArrayList<>();
+    /** The kind of lending the rule set's table puts the request in, such as "secured asset finance". */
+    private String kindOfLending;
+    /** The longest term the rule set lends over for this kind of lending, in months; null when it names none. */
+    private Integer longestTermMonths;
+    /** Set once every criterion has given its reasons, by {@link #countUp()}: the totals are worked out then. */
+    private boolean counted;
+    /** The sum of the points of the social value reasons, worked out by {@link #countUp()}. */
+    private int socialValuePoints;
+    /** Whether the impact band has been lowered a step already (E5): it is lowered at most once. */
+    private boolean impactBandLowered;
+    private boolean hardStopped;
+    /** Whether any reason is a condition to meet. Kept up to date as reasons are given. */
+    private boolean conditional;
     /** Kept as a field, not only derived, because Test Scenarios compare fields. */
     private String reasonCodes = "";
     /**
@@ -59,6 +72,92 @@ public class Assessment {
         List<Reason> sorted = new ArrayList<>(produced);
         sorted.sort(REPORTING_ORDER);
         setReasons(sorted);
+    }
+
+    /**
+     * Gives the assessment a reason. Criteria of the second edition give their reasons here rather
+     * than inserting them as facts: nothing else in the rule base matches a reason, so the engine
+     * need not match each one against every rule. The totals read them once every criterion has counted.
+     */
+    public void addReason(Reason reason) {
+        reasons.add(reason);
+        if (reason.getEffect() == Effect.CONDITION) {
+            conditional = true;
+        } else if (reason.getEffect() == Effect.HARD_STOP) {
+            hardStopped = true;
+        }
+    }
+
+    /** Values a net claim in GBP a year: adds to the social value in money. */
+    public void addSocialValueGbp(double gbp) {
+        socialValueGbp = (socialValueGbp == null ? 0 : socialValueGbp) + Math.round(gbp);
+    }
+
+    /**
+     * Works out the totals once every criterion has given its reasons: the social value points and, when
+     * some outcome has a value in money, the social value for every pound requested. Plain arithmetic:
+     * what the totals mean (bands, the matrix) stays in the rule set's tables.
+     */
+    public void countUp(double amountRequested) {
+        int points = 0;
+        for (Reason r : reasons) {
+            if (r.getEffect() == Effect.POINTS && r.getTheme().isSocialValue()) {
+                points += r.getPoints();
+            }
+        }
+        socialValuePoints = points;
+        if (socialValueGbp != null) {
+            socialValuePerPound = Math.round(socialValueGbp / amountRequested * 100) / 100.0;
+        }
+        counted = true;
+    }
+
+    /**
+     * The worst rating among the reasons of the financial criteria named (e.g. "F1 F2 F5 F6", separated by
+     * spaces or commas); GREEN when none of them rates. The financial band table combines these.
+     */
+    public FinancialBand worstRatingOf(String criteria) {
+        FinancialBand worst = FinancialBand.GREEN;
+        for (Reason r : reasons) {
+            if (r.getRating() != null && r.getRating().ordinal() > worst.ordinal() && r.getTheme() == Theme.FINANCIAL
+                    && named(criteria, r.getCriterion())) {
+                worst = r.getRating();
+            }
+        }
+        return worst;
+    }
+
+    private static boolean named(String criteria, String criterion) {
+        if (criterion == null) {
+            return false;
+        }
+        int at = criteria.indexOf(criterion);
+        while (at >= 0) {
+            int end = at + criterion.length();
+            boolean startsWord = at == 0 || !Character.isLetterOrDigit(criteria.charAt(at - 1));
+            boolean endsWord = end == criteria.length() || !Character.isLetterOrDigit(criteria.charAt(end));
+            if (startsWord && endsWord) {
+                return true;
+            }
+            at = criteria.indexOf(criterion, at + 1);
+        }
+        return false;
+    }
+
+    /** Whether a reason of this code has been given. */
+    public boolean hasReason(String code) {
+        for (Reason r : reasons) {
+            if (code.equals(r.getCode())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Puts the reasons in reporting order once the assessment is complete. */
+    public void putInReportingOrder() {
+        reasons.sort(REPORTING_ORDER);
+        setReasons(reasons);
     }
 
     /** Points by theme, over the themes that have at least one reason with points. */
@@ -87,6 +186,16 @@ public class Assessment {
         return reasonCodes;
     }
 
+    public String getKindOfLending() { return kindOfLending; }
+    public void setKindOfLending(String kindOfLending) { this.kindOfLending = kindOfLending; }
+    public Integer getLongestTermMonths() { return longestTermMonths; }
+    public void setLongestTermMonths(Integer longestTermMonths) { this.longestTermMonths = longestTermMonths; }
+    public boolean isCounted() { return counted; }
+    public int getSocialValuePoints() { return socialValuePoints; }
+    public boolean isImpactBandLowered() { return impactBandLowered; }
+    public void setImpactBandLowered(boolean impactBandLowered) { this.impactBandLowered = impactBandLowered; }
+    public boolean isHardStopped() { return hardStopped; }
+    public boolean isConditional() { return conditional; }
     public LocalDate getAssessedOn() { return assessedOn; }
     public void setAssessedOn(LocalDate assessedOn) { this.assessedOn = assessedOn; }
     public FinancialBand getFinancialBand() { return financialBand; }

@@ -1,5 +1,7 @@
 package org.blended.rules.assessment;
 
+import org.blended.rules.application.Application;
+import org.blended.rules.application.Claim;
 import org.blended.rules.application.EvidenceGrade;
 import org.blended.rules.application.Measure;
 
@@ -18,6 +20,13 @@ public class NetClaim {
     /** The contribution adjustments as applied, e.g. "(1 - 25% deadweight) x (1 - 25% attribution) x (1 - 0% displacement)". */
     private String contribution;
 
+    /** Evidence weights of the second edition: what the claim would count at with records (I11). */
+    private double recordsWeight;
+    /** A priority-group hire counted at most at the weight for hires without a recruitment programme (I5). */
+    private boolean unprogrammedHire;
+    /** GBP a unit of the measure is worth, once a value applies (the lender's own, or the rule set's). */
+    private Double gbpPerUnit;
+
     /** For local spend (I6): the net figure as a percentage of the year's expenditure, once worked out. */
     private Double shareOfSpendPct;
 
@@ -31,6 +40,35 @@ public class NetClaim {
         this.evidence = evidence;
         this.evidenceWeight = evidenceWeight;
         this.net = round(gross * adjustmentFactor * evidenceWeight);
+    }
+
+    /**
+     * Counts a claim with the evidence weights of the rule set's table (second edition): net of the
+     * contribution adjustments, weighted by its grade of evidence, a priority-group hire without a
+     * recruitment programme at most at {@code unprogrammedHireWeight}; local spend set against the
+     * year's spending when there are accounts.
+     */
+    public static NetClaim counted(Claim claim, Application application, Metrics metrics, double selfReportedWeight,
+                                   double recordsWeight, double verifiedWeight, double unprogrammedHireWeight) {
+        double weight = switch (claim.getEvidence()) {
+            case SELF_REPORTED -> selfReportedWeight;
+            case RECORDS -> recordsWeight;
+            case INDEPENDENTLY_VERIFIED -> verifiedWeight;
+        };
+        boolean capped = claim.isUnprogrammedHire() && claim.getEvidence() != EvidenceGrade.SELF_REPORTED;
+        if (claim.isUnprogrammedHire()) {
+            weight = Math.min(weight, unprogrammedHireWeight);
+        }
+        var adjustments = application.getImpact().getAdjustments();
+        NetClaim net = new NetClaim(claim.getMeasure(), claim.getValue().doubleValue(),
+                contributionFactor(claim.getMeasure(), adjustments), claim.getEvidence(), weight);
+        net.contribution = contributionWorking(claim.getMeasure(), adjustments);
+        net.recordsWeight = recordsWeight;
+        net.unprogrammedHire = capped;
+        if (claim.getMeasure() == Measure.LOCAL_SPEND && metrics != null && metrics.getExpenditure() != null) {
+            net.shareOfSpendPct = Math.round(1000 * net.net / metrics.getExpenditure()) / 10.0;
+        }
+        return net;
     }
 
     /** (1 - deadweight) x (1 - attribution) x (1 - displacement) for outcomes; 1 for practices. */
@@ -75,6 +113,13 @@ public class NetClaim {
                 + " evidence";
     }
 
+    public double getRecordsWeight() { return recordsWeight; }
+    public boolean isUnprogrammedHire() { return unprogrammedHire; }
+    public Double getGbpPerUnit() { return gbpPerUnit; }
+    public void setGbpPerUnit(Double gbpPerUnit) { this.gbpPerUnit = gbpPerUnit; }
+    public boolean isValued() { return gbpPerUnit != null; }
+    /** The net figure valued in GBP a year, rounded to the pound; 0 before a value applies. */
+    public double getGbp() { return gbpPerUnit == null ? 0 : Math.round(net * gbpPerUnit); }
     public Double getShareOfSpendPct() { return shareOfSpendPct; }
     public void setShareOfSpendPct(Double shareOfSpendPct) { this.shareOfSpendPct = shareOfSpendPct; }
     public String getContribution() { return contribution; }
@@ -91,4 +136,10 @@ public class NetClaim {
     public void setEvidenceWeight(double evidenceWeight) { this.evidenceWeight = evidenceWeight; }
     public double getNet() { return net; }
     public void setNet(double net) { this.net = net; }
+
+    /** The working, so that a reason's template can take the claim itself and write it out only when read. */
+    @Override
+    public String toString() {
+        return getWorking();
+    }
 }

@@ -18,6 +18,14 @@ public class Reason {
     private FinancialBand rating;
     private String text;
     private String applicantText;
+    /**
+     * The officer's and the applicant's sentences as templates ({0}, {1}... stand for the arguments),
+     * rendered when first read: an evaluation that needs only the outcome (what-if, the explanation
+     * search) never builds them. A stored decision holds the rendered text.
+     */
+    private String textTemplate;
+    private String applicantTemplate;
+    private Object[] arguments;
     private String rule;
     /** The applicant's figure the criterion compared, when it compares one. */
     private Double figure;
@@ -51,6 +59,11 @@ public class Reason {
         return new Reason(code, criterion, theme, Effect.NOTE, 0);
     }
 
+    /** A reason whose effect a table names, such as a legal form that is a note, a condition or a hard stop. */
+    public static Reason of(String code, String criterion, Theme theme, Effect effect) {
+        return new Reason(code, criterion, theme, effect, 0);
+    }
+
     /** The red/amber/green rating this reason gives its financial criterion. */
     public Reason rated(FinancialBand rating) {
         this.rating = rating;
@@ -62,6 +75,47 @@ public class Reason {
         this.text = text;
         this.applicantText = applicantText;
         return this;
+    }
+
+    /**
+     * The same as templates: {0}, {1}... in either sentence stand for the arguments, written as Java
+     * writes them in a string ({@code "" + 1.25} reads 1.25). Rendered only when read.
+     */
+    public Reason says(String textTemplate, String applicantTemplate, Object... arguments) {
+        this.textTemplate = textTemplate;
+        this.applicantTemplate = applicantTemplate;
+        this.arguments = arguments;
+        this.text = null;
+        this.applicantText = null;
+        return this;
+    }
+
+    /** The officer's sentence as a template, for a decision table that sets it column by column. */
+    public void setTextTemplate(String template, Object... arguments) {
+        this.textTemplate = template;
+        this.arguments = arguments;
+        this.text = null;
+    }
+
+    /** Replaces {0}, {1}... with the arguments; a placeholder without an argument stays as it is. */
+    static String render(String template, Object[] arguments) {
+        if (template == null || arguments == null || arguments.length == 0 || template.indexOf('{') < 0) {
+            return template;
+        }
+        StringBuilder out = new StringBuilder(template.length() + 16 * arguments.length);
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            if (c == '{' && i + 2 < template.length() && Character.isDigit(template.charAt(i + 1)) && template.charAt(i + 2) == '}'
+                    && template.charAt(i + 1) - '0' < arguments.length) {
+                out.append(arguments[template.charAt(i + 1) - '0']);
+                i += 3;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -109,10 +163,20 @@ public class Reason {
     public void setPoints(int points) { this.points = points; }
     public FinancialBand getRating() { return rating; }
     public void setRating(FinancialBand rating) { this.rating = rating; }
-    public String getText() { return text; }
-    public void setText(String text) { this.text = text; }
-    public String getApplicantText() { return applicantText; }
-    public void setApplicantText(String applicantText) { this.applicantText = applicantText; }
+    public String getText() {
+        if (text == null && textTemplate != null) {
+            text = render(textTemplate, arguments);
+        }
+        return text;
+    }
+    public void setText(String text) { this.text = text; this.textTemplate = null; }
+    public String getApplicantText() {
+        if (applicantText == null && applicantTemplate != null) {
+            applicantText = render(applicantTemplate, arguments);
+        }
+        return applicantText;
+    }
+    public void setApplicantText(String applicantText) { this.applicantText = applicantText; this.applicantTemplate = null; }
     public String getRule() { return rule; }
     public void setRule(String rule) { this.rule = rule; }
 
@@ -121,17 +185,17 @@ public class Reason {
         if (this == o) return true;
         if (!(o instanceof Reason r)) return false;
         return points == r.points && Objects.equals(code, r.code) && Objects.equals(criterion, r.criterion)
-                && theme == r.theme && effect == r.effect && rating == r.rating && Objects.equals(text, r.text)
-                && Objects.equals(applicantText, r.applicantText) && Objects.equals(rule, r.rule);
+                && theme == r.theme && effect == r.effect && rating == r.rating && Objects.equals(getText(), r.getText())
+                && Objects.equals(getApplicantText(), r.getApplicantText()) && Objects.equals(rule, r.rule);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(code, criterion, theme, effect, points, rating, text);
+        return Objects.hash(code, criterion, theme, effect, points, rating, getText());
     }
 
     @Override
     public String toString() {
-        return code + " (" + effect + (effect == Effect.POINTS ? " " + points : "") + "): " + text;
+        return code + " (" + effect + (effect == Effect.POINTS ? " " + points : "") + "): " + getText();
     }
 }
