@@ -132,7 +132,7 @@ class EligibilityRulesTest {
         Assessment assessment = assess(application);
 
         assertThat(reason(assessment, "E4-LOW-TRADED-INCOME").getEffect()).isEqualTo(Effect.CONDITION);
-        assertThat(reason(assessment, "E4-LOW-TRADED-INCOME").getText()).contains("30.0%").contains("50.0%");
+        assertThat(reason(assessment, "E4-LOW-TRADED-INCOME").getText()).contains("30.0%").contains("50%");
         assertThat(assessment.getOutcome()).isEqualTo(Outcome.APPROVE_WITH_CONDITIONS);
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -35,9 +36,13 @@ import org.kie.api.runtime.KieSession;
 class RulePhasesTest {
 
     /** The phases in the order they run, as flow/phases.drl lists them. */
-    static final List<String> PHASES = List.of("policy", "figures", "criteria", "social value in money", "totals",
-            "impact band", "hard stop", "decision matrix", "governance referral", "follow-up", "report");
+    static final List<String> PHASES = List.of("figures", "criteria", "social value in money", "totals",
+            "bands", "hard stop", "decision matrix", "governance referral", "follow-up", "report");
     static final String START = "Run the phases in order";
+    /** The one table whose rows are tried by priority: the first matching kind of lending decides. */
+    static final Set<String> KINDS_OF_LENDING = Set.of("Secured asset finance: buying an asset",
+            "Secured asset finance: property", "Secured asset finance: a development", "Other secured lending",
+            "Unsecured lending");
 
     @Test
     void theStartRulePushesThePhasesFromTheLastToTheFirst() throws IOException {
@@ -61,7 +66,9 @@ class RulePhasesTest {
             for (Rule rule : kiePackage.getRules()) {
                 RuleImpl impl = (RuleImpl) rule;
                 rulesByPhase.computeIfAbsent(impl.getAgendaGroup(), g -> new TreeSet<>()).add(rule.getName());
-                assertThat(impl.getSalience().getValue()).as("salience of " + rule.getName()).isZero();
+                if (!KINDS_OF_LENDING.contains(rule.getName())) { // its rows are tried in the order of their priority
+                    assertThat(impl.getSalience().getValue()).as("salience of " + rule.getName()).isZero();
+                }
             }
         }
         assertThat(rulesByPhase.remove("MAIN")).as("the only rule outside a phase").containsExactly(START);

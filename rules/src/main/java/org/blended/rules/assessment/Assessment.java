@@ -41,6 +41,8 @@ public class Assessment {
     private String kindOfLending;
     /** The longest term the rule set lends over for this kind of lending, in months; null when it names none. */
     private Integer longestTermMonths;
+    /** The annual rate the repayments of the new loan are worked out at when the application names none. */
+    private Double assumedInterestRatePct;
     /** Set once every criterion has given its reasons, by {@link #countUp()}: the totals are worked out then. */
     private boolean counted;
     /** The sum of the points of the social value reasons, worked out by {@link #countUp()}. */
@@ -94,11 +96,10 @@ public class Assessment {
     }
 
     /**
-     * Works out the totals once every criterion has given its reasons: the social value points and, when
-     * some outcome has a value in money, the social value for every pound requested. Plain arithmetic:
+     * Works out the totals once every criterion has given its reasons: the social value points. Plain arithmetic:
      * what the totals mean (bands, the matrix) stays in the rule set's tables.
      */
-    public void countUp(double amountRequested) {
+    public void countUp() {
         int points = 0;
         for (Reason r : reasons) {
             if (r.getEffect() == Effect.POINTS && r.getTheme().isSocialValue()) {
@@ -106,10 +107,6 @@ public class Assessment {
             }
         }
         socialValuePoints = points;
-        if (socialValueGbp != null) {
-            socialValuePerPound = Math.round(socialValueGbp / amountRequested * 100) / 100.0;
-        }
-        counted = true;
     }
 
     /**
@@ -190,12 +187,17 @@ public class Assessment {
     public void setKindOfLending(String kindOfLending) { this.kindOfLending = kindOfLending; }
     public Integer getLongestTermMonths() { return longestTermMonths; }
     public void setLongestTermMonths(Integer longestTermMonths) { this.longestTermMonths = longestTermMonths; }
+    public Double getAssumedInterestRatePct() { return assumedInterestRatePct; }
+    public void setAssumedInterestRatePct(Double assumedInterestRatePct) { this.assumedInterestRatePct = assumedInterestRatePct; }
     public boolean isCounted() { return counted; }
+    /** Set by the rule that counts up, after {@link #countUp()}, so that the rules reading the totals see them. */
+    public void setCounted(boolean counted) { this.counted = counted; }
     public int getSocialValuePoints() { return socialValuePoints; }
     public boolean isImpactBandLowered() { return impactBandLowered; }
     public void setImpactBandLowered(boolean impactBandLowered) { this.impactBandLowered = impactBandLowered; }
     public boolean isHardStopped() { return hardStopped; }
     public boolean isConditional() { return conditional; }
+    public void setConditional(boolean conditional) { this.conditional = conditional; }
     public LocalDate getAssessedOn() { return assessedOn; }
     public void setAssessedOn(LocalDate assessedOn) { this.assessedOn = assessedOn; }
     public FinancialBand getFinancialBand() { return financialBand; }

@@ -45,10 +45,9 @@ public class NetClaim {
     /**
      * Counts a claim with the evidence weights of the rule set's table (second edition): net of the
      * contribution adjustments, weighted by its grade of evidence, a priority-group hire without a
-     * recruitment programme at most at {@code unprogrammedHireWeight}; local spend set against the
-     * year's spending when there are accounts.
+     * recruitment programme at most at {@code unprogrammedHireWeight}.
      */
-    public static NetClaim counted(Claim claim, Application application, Metrics metrics, double selfReportedWeight,
+    public static NetClaim counted(Claim claim, Application application, double selfReportedWeight,
                                    double recordsWeight, double verifiedWeight, double unprogrammedHireWeight) {
         double weight = switch (claim.getEvidence()) {
             case SELF_REPORTED -> selfReportedWeight;
@@ -65,9 +64,6 @@ public class NetClaim {
         net.contribution = contributionWorking(claim.getMeasure(), adjustments);
         net.recordsWeight = recordsWeight;
         net.unprogrammedHire = capped;
-        if (claim.getMeasure() == Measure.LOCAL_SPEND && metrics != null && metrics.getExpenditure() != null) {
-            net.shareOfSpendPct = Math.round(1000 * net.net / metrics.getExpenditure()) / 10.0;
-        }
         return net;
     }
 
