@@ -16,6 +16,7 @@ import org.blended.rules.application.EvidenceGrade;
 import org.blended.rules.application.LegalForm;
 import org.blended.rules.application.Measure;
 import org.blended.rules.application.RiskLevel;
+import org.blended.rules.application.Purpose;
 import org.blended.rules.assessment.FinancialBand;
 import org.blended.rules.assessment.ImpactBand;
 import org.blended.rules.assessment.Metrics;
@@ -40,6 +41,9 @@ final class HandWrittenAssessment {
 
     private final List<Reason> reasons = new ArrayList<>();
     private FinancialBand worst = FinancialBand.GREEN;
+    /** Secured asset finance: the worst of F3 and F4 apart, which can at worst make the band amber. */
+    private boolean assetFinance;
+    private FinancialBand worstTurnoverOrHistory = FinancialBand.GREEN;
     private int socialPoints;
     private boolean hardStop;
     private boolean condition;
@@ -53,13 +57,21 @@ final class HandWrittenAssessment {
     }
 
     private Result run(Application a, LocalDate on) {
+        var request = a.getRequest();
+        assetFinance = Boolean.TRUE.equals(request.getSecured()) && request.getTermMonths() >= 36
+                && (request.getPurpose() == Purpose.ASSET_PURCHASE || request.getPurpose() == Purpose.PROPERTY
+                    || request.getPurpose() == Purpose.DEVELOPMENT);
         Metrics m = Metrics.of(a, on, 7.0);
         eligibility(a, m);
         financial(a, m, on);
         impact(a, m);
         ImpactBand impact = socialPoints < 6 ? ImpactBand.LOW : socialPoints < 12 ? ImpactBand.MEDIUM
                 : socialPoints < 18 ? ImpactBand.HIGH : ImpactBand.EXCEPTIONAL;
-        Outcome outcome = hardStop ? Outcome.DECLINE : matrix(worst, impact);
+        FinancialBand financialBand = worst;
+        if (assetFinance && worst == FinancialBand.GREEN && worstTurnoverOrHistory != FinancialBand.GREEN) {
+            financialBand = FinancialBand.AMBER;
+        }
+        Outcome outcome = hardStop ? Outcome.DECLINE : matrix(financialBand, impact);
         if (governanceZero && (outcome == Outcome.APPROVE || outcome == Outcome.APPROVE_WITH_CONDITIONS)) {
             outcome = Outcome.REFER;
         }
@@ -147,7 +159,13 @@ final class HandWrittenAssessment {
             }
         }
         double years = m.getTradingYears();
-        if (years >= 0 && years < 1) {
+        if (assetFinance) {
+            if (years < 1) {
+                rate("F3-NEW-ASSET-OWNER", "F3", 0, FinancialBand.AMBER, "Trading history is " + years);
+            } else {
+                rate("F3-GREEN", "F3", 2, FinancialBand.GREEN, "Trading history is " + years);
+            }
+        } else if (years >= 0 && years < 1) {
             rate("F3-RED", "F3", 0, FinancialBand.RED, "Trading history is " + years);
         } else if (years >= 1 && years < 2) {
             rate("F3-AMBER", "F3", 1, FinancialBand.AMBER, "Trading history is " + years);
@@ -157,6 +175,14 @@ final class HandWrittenAssessment {
         Double turnover = m.getLoanToTurnover();
         if (m.isAccountsPresent() && turnover == null) {
             rate("F4-NO-TURNOVER", "F4", 0, FinancialBand.RED, "No income.");
+        } else if (turnover != null && assetFinance) {
+            if (turnover < 5.0001) {
+                rate("F4-GREEN", "F4", 2, FinancialBand.GREEN, "The loan is " + turnover + " times turnover");
+            } else if (turnover < 8.0001) {
+                rate("F4-AMBER", "F4", 1, FinancialBand.AMBER, "The loan is " + turnover + " times turnover");
+            } else {
+                rate("F4-RED", "F4", 0, FinancialBand.RED, "The loan is " + turnover + " times turnover");
+            }
         } else if (turnover != null) {
             if (turnover < 1.0001) {
                 rate("F4-GREEN", "F4", 2, FinancialBand.GREEN, "The loan is " + turnover + " times turnover");
@@ -287,7 +313,10 @@ final class HandWrittenAssessment {
 
     private void rate(String code, String criterion, int points, FinancialBand band, String text) {
         add(Reason.points(code, criterion, Theme.FINANCIAL, points).rated(band), text);
-        if (band.ordinal() > worst.ordinal()) {
+        boolean turnoverOrHistory = assetFinance && (criterion.equals("F3") || criterion.equals("F4"));
+        if (turnoverOrHistory && band.ordinal() > worstTurnoverOrHistory.ordinal()) {
+            worstTurnoverOrHistory = band;
+        } else if (!turnoverOrHistory && band.ordinal() > worst.ordinal()) {
             worst = band;
         }
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.blended.rules.application.Application;
 import org.blended.rules.application.Claim;
 import org.blended.rules.application.EvidenceGrade;
+import org.blended.rules.assessment.FinancialBand;
 import org.blended.rules.assessment.MeasureValue;
 import org.blended.rules.assessment.Outcome;
 import org.blended.service.assessment.EvaluationFailedException;
@@ -48,7 +49,7 @@ class WhatWouldChange {
         if (current == Outcome.APPROVE) {
             return new Search(List.of(), 0, 0, true, "Approved outright: nothing needs to change.");
         }
-        List<Change> candidates = candidates(inputs.application(payload));
+        List<Change> candidates = candidates(payload, assessedOn, lenderValues);
         List<Suggestion> found = new ArrayList<>();
         List<List<Change>> improving = new ArrayList<>();
         Skipped skipped = new Skipped();
@@ -126,7 +127,16 @@ class WhatWouldChange {
         return engine.evaluate(changed, assessedOn, lenderValues).getOutcome();
     }
 
-    private List<Change> candidates(Application a) {
+    /**
+     * The changes worth trying. Where a change needs a policy figure (the longest term lent over, the
+     * loan to value that rates green) the search asks the rule set, never a copy of its own: the
+     * longest term is what the rule set's kinds of lending give the application, and the security to
+     * offer is found by assessing the application secured at different values. So the search follows a
+     * policy change. A rule set that names no longest term gets no suggestion of a longer one.
+     */
+    private List<Change> candidates(String payload, LocalDate assessedOn, List<MeasureValue> lenderValues) {
+        Application a = inputs.application(payload);
+        Integer longestTerm = longestTerm(a, assessedOn, lenderValues);
         List<Change> changes = new ArrayList<>();
         var claims = a.getImpact().getClaims();
         for (int i = 0; i < claims.size(); i++) {
@@ -154,20 +164,22 @@ class WhatWouldChange {
         }
         int term = request.getTermMonths();
         for (int longer : new int[] {term + 12, term + 24, term + 36}) {
-            if (longer <= 120) {
+            if (longestTerm != null && longer <= longestTerm) {
                 changes.add(new Change("request.termMonths", term, longer,
                         "Repay over " + longer + " months instead of " + term + ".",
                         app -> app.getRequest().setTermMonths(longer)));
             }
         }
         if (!Boolean.TRUE.equals(request.getSecured()) && Boolean.TRUE.equals(a.getApplicant().getPowerToCharge())) {
-            BigDecimal security = amount.divide(BigDecimal.valueOf(0.7), 0, RoundingMode.UP);
-            changes.add(new Change("request.securityValue", request.getSecurityValue(), security,
-                    "Offer security worth at least " + pounds(security) + ".",
-                    app -> {
-                        app.getRequest().setSecured(true);
-                        app.getRequest().setSecurityValue(security);
-                    }));
+            BigDecimal security = securityRatedGreen(payload, assessedOn, lenderValues);
+            if (security != null) {
+                changes.add(new Change("request.securityValue", request.getSecurityValue(), security,
+                        "Offer security worth at least " + pounds(security) + ".",
+                        app -> {
+                            app.getRequest().setSecured(true);
+                            app.getRequest().setSecurityValue(security);
+                        }));
+            }
         }
         if (Boolean.FALSE.equals(a.getApplicant().getPowerToBorrow())) {
             changes.add(new Change("applicant.powerToBorrow", false, true,
@@ -175,6 +187,50 @@ class WhatWouldChange {
                     app -> app.getApplicant().setPowerToBorrow(true)));
         }
         return changes;
+    }
+
+    private Integer longestTerm(Application a, LocalDate assessedOn, List<MeasureValue> lenderValues) {
+        try {
+            return engine.evaluate(a, assessedOn, lenderValues).getLongestTermMonths();
+        } catch (EvaluationFailedException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The least security, in whole pounds of loan to value, at which the rule set rates the loan to value
+     * (F2) green for this application: a binary search over 1% to 100%, about seven assessments. Null
+     * when no loan to value up to 100% rates green.
+     */
+    private BigDecimal securityRatedGreen(String payload, LocalDate assessedOn, List<MeasureValue> lenderValues) {
+        BigDecimal amount = inputs.application(payload).getRequest().getAmount();
+        int low = 1, high = 100, best = 0; // best: the highest percent that rates green
+        while (low <= high) {
+            int pct = (low + high) >>> 1;
+            if (loanToValueRatedGreen(payload, assessedOn, lenderValues, securityAt(amount, pct))) {
+                best = pct;
+                low = pct + 1;
+            } else {
+                high = pct - 1;
+            }
+        }
+        return best == 0 ? null : securityAt(amount, best);
+    }
+
+    private static BigDecimal securityAt(BigDecimal amount, int loanToValuePct) {
+        return amount.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(loanToValuePct), 0, RoundingMode.UP);
+    }
+
+    private boolean loanToValueRatedGreen(String payload, LocalDate assessedOn, List<MeasureValue> lenderValues, BigDecimal security) {
+        Application secured = inputs.application(payload);
+        secured.getRequest().setSecured(true);
+        secured.getRequest().setSecurityValue(security);
+        try {
+            return engine.evaluate(secured, assessedOn, lenderValues).getReasons().stream()
+                    .anyMatch(r -> "F2".equals(r.getCriterion()) && r.getRating() == FinancialBand.GREEN);
+        } catch (EvaluationFailedException e) {
+            return false;
+        }
     }
 
     private boolean overBudget(long started) {

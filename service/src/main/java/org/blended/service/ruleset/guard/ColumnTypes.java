@@ -181,9 +181,17 @@ final class ColumnTypes {
         return ValueType.NUMBER;
     }
 
-    /** The fact-model class of a pattern such as {@code $m: Metrics}. */
+    /**
+     * The fact-model class of a pattern such as {@code $m: Metrics}. A cell may bind patterns before it,
+     * as in {@code $assessment: Assessment() $m: Metrics}: the constraints go to the last one.
+     */
     private static Class<?> factOf(String objectType) {
-        Matcher m = OBJECT_TYPE.matcher(objectType.strip());
+        String last = objectType.strip();
+        int close = last.lastIndexOf(')');
+        if (close >= 0 && close < last.length() - 1) {
+            last = last.substring(close + 1).strip();
+        }
+        Matcher m = OBJECT_TYPE.matcher(last);
         return m.matches() ? FactModel.factClass(m.group(1)).orElse(null) : null;
     }
 
