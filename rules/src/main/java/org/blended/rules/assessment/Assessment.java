@@ -43,6 +43,11 @@ public class Assessment {
     private Integer longestTermMonths;
     /** The annual rate the repayments of the new loan are worked out at when the application names none. */
     private Double assumedInterestRatePct;
+    /** The evidence weights of the rule set's table (I11), and the most a hire without a recruitment programme counts at (I5). */
+    private Double weightSelfReported;
+    private Double weightRecords;
+    private Double weightVerified;
+    private Double weightUnprogrammedHire;
     /** Set once every criterion has given its reasons, by {@link #countUp()}: the totals are worked out then. */
     private boolean counted;
     /** The sum of the points of the social value reasons, worked out by {@link #countUp()}. */
@@ -187,6 +192,14 @@ public class Assessment {
     public void setKindOfLending(String kindOfLending) { this.kindOfLending = kindOfLending; }
     public Integer getLongestTermMonths() { return longestTermMonths; }
     public void setLongestTermMonths(Integer longestTermMonths) { this.longestTermMonths = longestTermMonths; }
+    public Double getWeightSelfReported() { return weightSelfReported; }
+    public void setWeightSelfReported(Double weight) { this.weightSelfReported = weight; }
+    public Double getWeightRecords() { return weightRecords; }
+    public void setWeightRecords(Double weight) { this.weightRecords = weight; }
+    public Double getWeightVerified() { return weightVerified; }
+    public void setWeightVerified(Double weight) { this.weightVerified = weight; }
+    public Double getWeightUnprogrammedHire() { return weightUnprogrammedHire; }
+    public void setWeightUnprogrammedHire(Double weight) { this.weightUnprogrammedHire = weight; }
     public Double getAssumedInterestRatePct() { return assumedInterestRatePct; }
     public void setAssumedInterestRatePct(Double assumedInterestRatePct) { this.assumedInterestRatePct = assumedInterestRatePct; }
     public boolean isCounted() { return counted; }

@@ -43,12 +43,16 @@ public class NetClaim {
     }
 
     /**
-     * Counts a claim with the evidence weights of the rule set's table (second edition): net of the
+     * Counts a claim with the evidence weights of the rule set's table (second edition), which the
+     * assessment carries: net of the
      * contribution adjustments, weighted by its grade of evidence, a priority-group hire without a
      * recruitment programme at most at {@code unprogrammedHireWeight}.
      */
-    public static NetClaim counted(Claim claim, Application application, double selfReportedWeight,
-                                   double recordsWeight, double verifiedWeight, double unprogrammedHireWeight) {
+    public static NetClaim counted(Claim claim, Application application, Assessment weights) {
+        double selfReportedWeight = weights.getWeightSelfReported();
+        double recordsWeight = weights.getWeightRecords();
+        double verifiedWeight = weights.getWeightVerified();
+        double unprogrammedHireWeight = weights.getWeightUnprogrammedHire();
         double weight = switch (claim.getEvidence()) {
             case SELF_REPORTED -> selfReportedWeight;
             case RECORDS -> recordsWeight;
