@@ -74,7 +74,7 @@ public class WhatIfService {
     /**
      * Each evaluator waits for one evaluation at a time: two per engine worker (one per core, at
      * least two) keep every worker busy while the others parse their next application or take
-     * their answer, and leave other callers' evaluations at most two ahead of them in the queue.
+     * their answer, and put at most one what-if evaluation per worker ahead of intake's in the queue.
      */
     private final int evaluatorCount = 2 * Math.max(2, Runtime.getRuntime().availableProcessors());
     private final ExecutorService evaluators = Executors.newFixedThreadPool(evaluatorCount, new ThreadFactory() {
