@@ -1,6 +1,6 @@
 package org.blended.service.whatif;
 
-import java.math.BigDecimal;
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,14 +8,23 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.annotation.PreDestroy;
+import org.blended.rules.application.Application;
 import org.blended.rules.assessment.Assessment;
 import org.blended.rules.assessment.Outcome;
 import org.blended.rules.assessment.Reason;
@@ -28,6 +37,7 @@ import org.blended.service.ruleset.lifecycle.RuleSetConflictException;
 import org.blended.service.ruleset.lifecycle.RuleSetLibrary;
 import org.blended.service.ruleset.lifecycle.RuleSetSettings;
 import org.blended.service.ruleset.lifecycle.RuleSets;
+import org.blended.service.whatif.StoredApplications.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,7 +48,9 @@ import org.springframework.stereotype.Service;
  * Evaluates a draft and the active version over stored applications (each on its own assessment
  * date, with the measure values it was decided with) and reports both side by side, with every
  * application whose outcome or reasons would change. Runs in the background, one run at a time
- * per instance; progress is written as it goes so any instance can report it.
+ * per instance; progress is written as it goes so any instance can report it. The applications are
+ * read through one cursor; a few evaluator threads parse them and hand both versions' evaluations
+ * to the engine's workers (its limits apply), enough of them that every worker is always busy.
  */
 @Service
 public class WhatIfService {
@@ -48,6 +60,7 @@ public class WhatIfService {
     private static final Duration STALLED = Duration.ofMinutes(5);
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final RuleSets ruleSets;
     private final RuleSetLibrary library;
     private final RuleEngine engine;
@@ -55,13 +68,31 @@ public class WhatIfService {
     private final StoredInputs inputs;
     private final RuleSetSettings settings;
     private final ObjectMapper json;
+    private final ObjectReader applications;
     private final Clock clock;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "what-if"));
+    /**
+     * Each evaluator waits for one evaluation at a time: two per engine worker (one per core, at
+     * least two) keep every worker busy while the others parse their next application or take
+     * their answer, and put at most one what-if evaluation per worker ahead of intake's in the queue.
+     */
+    private final int evaluatorCount = 2 * Math.max(2, Runtime.getRuntime().availableProcessors());
+    private final ExecutorService evaluators = Executors.newFixedThreadPool(evaluatorCount, new ThreadFactory() {
+        private final AtomicInteger numbers = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "what-if-evaluator-" + numbers.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
     private final AtomicReference<UUID> current = new AtomicReference<>();
 
-    public WhatIfService(JdbcTemplate jdbc, RuleSets ruleSets, RuleSetLibrary library, RuleEngine engine, LenderDirectory lenders,
-                         StoredInputs inputs, RuleSetSettings settings, ObjectMapper json, Clock clock) {
+    public WhatIfService(JdbcTemplate jdbc, DataSource dataSource, RuleSets ruleSets, RuleSetLibrary library, RuleEngine engine,
+                         LenderDirectory lenders, StoredInputs inputs, RuleSetSettings settings, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.ruleSets = ruleSets;
         this.library = library;
         this.engine = engine;
@@ -69,12 +100,14 @@ public class WhatIfService {
         this.inputs = inputs;
         this.settings = settings;
         this.json = json;
+        this.applications = json.readerFor(Application.class);
         this.clock = clock;
     }
 
     @PreDestroy
     void stop() {
         runner.shutdownNow();
+        evaluators.shutdownNow();
     }
 
     /**
@@ -120,7 +153,7 @@ public class WhatIfService {
         Timestamp to = scope.receivedTo() == null ? null : start(scope.receivedTo().plusDays(1));
         UUID id = UUID.randomUUID();
         Integer total = jdbc.queryForObject("select count(*) from application a join decision d on d.application_id = a.id"
-                + where(lenderId, from, to), Integer.class, params(lenderId, from, to));
+                + StoredApplications.where(lenderId, from, to), Integer.class, StoredApplications.params(lenderId, from, to));
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("insert into what_if_run (id, draft_version, baseline_version, lender_id, received_from, received_to, "
                         + "status, total, requested_by, requested_at, updated_at) values (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?)",
@@ -137,11 +170,6 @@ public class WhatIfService {
         return id;
     }
 
-    private record Row(UUID id, String reference, String legalName, String legalForm, BigDecimal amount, String payload,
-                       String lenderValues,
-                       LocalDate assessedOn, Timestamp receivedAt) {
-    }
-
     /** Both sides' results; a side the rule set could not assess has its failure instead of an assessment. */
     private record Pair(Row row, Assessment before, Assessment after, EvaluationFailedException beforeFailed,
                         EvaluationFailedException afterFailed) {
@@ -151,9 +179,56 @@ public class WhatIfService {
         }
     }
 
+    /**
+     * One chunk of rows on its way through the evaluators: each of them takes the next row not yet
+     * taken, so both engine workers stay busy to the chunk's end, and the next chunk is read and
+     * handed over while this one is evaluated.
+     */
+    private final class Chunk {
+
+        private final List<Row> rows;
+        private final Pair[] pairs;
+        private final AtomicInteger next = new AtomicInteger();
+        private final List<Future<?>> parts = new ArrayList<>();
+
+        Chunk(List<Row> rows, CompiledRuleSet active, CompiledRuleSet draft) {
+            this.rows = rows;
+            this.pairs = new Pair[rows.size()];
+            for (int i = 0; i < Math.min(evaluatorCount, rows.size()); i++) {
+                parts.add(evaluators.submit(() -> {
+                    for (int row = next.getAndIncrement(); row < rows.size(); row = next.getAndIncrement()) {
+                        pairs[row] = evaluate(rows.get(row), active, draft);
+                    }
+                }));
+            }
+        }
+
+        /** The results in the rows' order, once all are in; the first failure (the service stopping) instead. */
+        List<Pair> results() throws InterruptedException {
+            try {
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+            return Arrays.asList(pairs);
+        }
+
+        /** The evaluators take no more of this chunk's rows (the run failed). */
+        void stop() {
+            next.set(rows.size());
+        }
+    }
+
     private void run(UUID id, int version, int activeVersion, UUID lenderId, Timestamp from, Timestamp to) {
         long started = System.nanoTime();
-        try {
+        Chunk evaluating = null;
+        Chunk following = null;
+        try (StoredApplications stored = StoredApplications.open(dataSource, lenderId, from, to, settings.whatIfChunk())) {
             CompiledRuleSet draft = library.compiled(version);
             CompiledRuleSet active = library.compiled(activeVersion);
             WhatIfTally before = new WhatIfTally(active);
@@ -161,45 +236,61 @@ public class WhatIfService {
             WhatIfGroups groups = new WhatIfGroups();
             int done = 0;
             int changed = 0;
-            Row last = null;
-            while (true) {
-                List<Row> rows = page(lenderId, from, to, last);
-                if (rows.isEmpty()) {
-                    break;
-                }
-                // Both cores evaluate; the results keep the rows' order.
-                List<Pair> pairs = rows.parallelStream().map(r -> evaluate(r, active, draft)).toList();
+            List<Row> rows = stored.next(settings.whatIfChunk());
+            evaluating = rows.isEmpty() ? null : new Chunk(rows, active, draft);
+            while (evaluating != null) {
+                // The next chunk is read and queued for the evaluators while they are busy with this one.
+                rows = stored.next(settings.whatIfChunk());
+                following = rows.isEmpty() ? null : new Chunk(rows, active, draft);
                 List<Object[]> changes = new ArrayList<>();
-                for (Pair pair : pairs) {
+                for (Pair pair : evaluating.results()) {
                     tally(before, pair.before(), pair.beforeFailed());
                     tally(after, pair.after(), pair.afterFailed());
                     if (!pair.bothAssessed()) { // counted as not assessed; no outcome to compare or group
                         continue;
                     }
                     groups.add(pair.row().legalForm(), pair.row().amount(), pair.before(), pair.after());
-                    List<String> reasonsBefore = reasons(pair.before());
-                    List<String> reasonsAfter = reasons(pair.after());
-                    if (pair.before().getOutcome() != pair.after().getOutcome() || !reasonsBefore.equals(reasonsAfter)) {
+                    if (pair.before().getOutcome() != pair.after().getOutcome()
+                            || !sameReasons(pair.before().getReasons(), pair.after().getReasons())) {
+                        List<String> reasonsBefore = reasons(pair.before());
                         changed++;
                         changes.add(new Object[]{id, changed, pair.row().id(), pair.row().reference(), pair.row().legalName(),
                                 pair.before().getOutcome().name(), pair.after().getOutcome().name(),
-                                String.join(",", reasonsBefore), String.join(",", reasonsAfter), why(pair, reasonsBefore)});
+                                String.join(",", reasonsBefore), String.join(",", reasons(pair.after())), why(pair, reasonsBefore)});
                     }
                 }
-                done += rows.size();
-                last = rows.get(rows.size() - 1);
+                done += evaluating.rows.size();
                 progress(id, changes, done, changed, summary(before, after, groups, done, changed, started), null);
+                evaluating = following;
+                following = null;
             }
             progress(id, List.of(), done, changed, summary(before, after, groups, done, changed, started), "FINISHED");
             log.info("What-if {} finished: {} applications, {} would change, in {} ms", id, done, changed,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             log.error("What-if {} failed", id, e);
-            jdbc.update("update what_if_run set status = 'FAILED', failure = ?, finished_at = ? where id = ?",
-                    String.valueOf(e.getMessage()), Timestamp.from(clock.instant()), id);
+            failed(id, String.valueOf(e.getMessage()));
+        } catch (InterruptedException e) { // the service is stopping
+            try {
+                failed(id, "The service instance running this what-if stopped before it finished; start it again.");
+            } finally {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            for (Chunk left : new Chunk[]{evaluating, following}) {
+                if (left != null) {
+                    left.stop();
+                }
+            }
         }
     }
 
+    private void failed(UUID id, String why) {
+        jdbc.update("update what_if_run set status = 'FAILED', failure = ?, finished_at = ? where id = ?",
+                why, Timestamp.from(clock.instant()), id);
+    }
+
+    /** On an evaluator: both versions, each on its own copy of the application, through the engine's workers and limits. */
     private Pair evaluate(Row row, CompiledRuleSet active, CompiledRuleSet draft) {
         var values = inputs.lenderValues(row.lenderValues());
         // Each side reads its own copy: rules may change the facts they are given.
@@ -208,16 +299,24 @@ public class WhatIfService {
         EvaluationFailedException beforeFailed = null;
         EvaluationFailedException afterFailed = null;
         try {
-            before = engine.evaluate(active, inputs.application(row.payload()), row.assessedOn(), values);
+            before = engine.evaluate(active, application(row.payload()), row.assessedOn(), values);
         } catch (EvaluationFailedException e) {
             beforeFailed = e;
         }
         try {
-            after = engine.evaluate(draft, inputs.application(row.payload()), row.assessedOn(), values);
+            after = engine.evaluate(draft, application(row.payload()), row.assessedOn(), values);
         } catch (EvaluationFailedException e) { // a draft that fires for ever is what a what-if is for finding
             afterFailed = e;
         }
         return new Pair(row, before, after, beforeFailed, afterFailed);
+    }
+
+    private Application application(byte[] payload) {
+        try {
+            return applications.readValue(payload);
+        } catch (IOException e) {
+            throw new IllegalStateException("A stored application could not be read back", e);
+        }
     }
 
     private static void tally(WhatIfTally tally, Assessment assessment, EvaluationFailedException failed) {
@@ -242,45 +341,23 @@ public class WhatIfService {
         }
     }
 
-    private List<Row> page(UUID lenderId, Timestamp from, Timestamp to, Row after) {
-        List<Object> params = new ArrayList<>(Arrays.asList(params(lenderId, from, to)));
-        String keyset = "";
-        if (after != null) {
-            keyset = " and (a.received_at > ? or (a.received_at = ? and a.id > ?))";
-            params.addAll(List.of(after.receivedAt(), after.receivedAt(), after.id()));
-        }
-        params.add(settings.whatIfChunk());
-        return jdbc.query("select a.id, a.lender_reference, a.legal_name, a.legal_form, a.amount, a.payload, a.lender_values, "
-                        + "d.assessed_on, a.received_at "
-                        + "from application a join decision d on d.application_id = a.id" + where(lenderId, from, to)
-                        + keyset + " order by a.received_at, a.id limit ?",
-                (rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
-                        rs.getTimestamp(9)),
-                params.toArray());
-    }
-
-    private static String where(UUID lenderId, Timestamp from, Timestamp to) {
-        return " where 1 = 1" + (lenderId == null ? "" : " and a.lender_id = ?") + (from == null ? "" : " and a.received_at >= ?")
-                + (to == null ? "" : " and a.received_at < ?");
-    }
-
-    private static Object[] params(UUID lenderId, Timestamp from, Timestamp to) {
-        List<Object> params = new ArrayList<>();
-        if (lenderId != null) {
-            params.add(lenderId);
-        }
-        if (from != null) {
-            params.add(from);
-        }
-        if (to != null) {
-            params.add(to);
-        }
-        return params.toArray();
-    }
-
     private Timestamp start(LocalDate day) {
         return day == null ? null : Timestamp.from(day.atStartOfDay(clock.getZone()).toInstant());
+    }
+
+    /** The same reasons (code and points) in the same order: what the changes list compares. */
+    private static boolean sameReasons(List<Reason> before, List<Reason> after) {
+        if (before.size() != after.size()) {
+            return false;
+        }
+        for (int i = 0; i < before.size(); i++) {
+            Reason a = before.get(i);
+            Reason b = after.get(i);
+            if (a.getPoints() != b.getPoints() || !Objects.equals(a.getCode(), b.getCode())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> reasons(Assessment assessment) {
