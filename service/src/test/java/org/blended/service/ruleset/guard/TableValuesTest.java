@@ -250,9 +250,9 @@ class TableValuesTest {
         assertThat(changes(reserves, edited(reserves, "reason.setPoints($param);", "reason.setPoints($param + 1);")))
                 .containsExactly("reserves.drl.csv, row 8, \"Points\": the code row changed: \"reason.setPoints($param);\" "
                         + "became \"reason.setPoints($param + 1);\"");
-        assertThat(changes(reserves, edited(reserves, ",$m: Metrics,", ",$m: Metrics(),")))
+        assertThat(changes(reserves, edited(reserves, "$assessment: Assessment() $m: Metrics\",", "$assessment: Assessment() $m: Metrics()\",")))
                 .containsExactly("reserves.drl.csv, row 7, \"Months from, below\": the object-type row changed: "
-                        + "\"$m: Metrics\" became \"$m: Metrics()\"");
+                        + "\"$assessment: Assessment() $m: Metrics\" became \"$assessment: Assessment() $m: Metrics()\"");
         assertThat(changes(reserves, edited(reserves, "Rule,\"Months from, below\",Code,Points,", "Rule,\"Months from, below\",Code,Score,")))
                 .containsExactly("reserves.drl.csv, row 9, \"Points\": the column-label row changed: \"Points\" became \"Score\"");
         assertThat(changes(reserves, edited(reserves, "NAME,CONDITION,ACTION,", "NAME,CONDITION,ACTION,PRIORITY,ACTION,")))
