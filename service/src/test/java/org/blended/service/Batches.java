@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Batches posted to the API, followed as a lender's system would follow them. */
 public final class Batches {
 
-    /** The twelve examples as CSV, as the README documents the format. */
+    /** The fifteen examples as CSV, as the README documents the format. */
     public static final Path PORTFOLIO_CSV = Path.of("..", "examples", "batches", "portfolio.csv");
 
     private Batches() {

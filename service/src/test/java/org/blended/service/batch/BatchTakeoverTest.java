@@ -92,7 +92,7 @@ class BatchTakeoverTest {
                 Files.exists(file) && ELSEWHERE.equals(batch(id).get("claimed_by")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(batch(id).get("status")));
-        assertThat(batch(id)).containsEntry("decided", 12).containsEntry("rejected", 0).containsEntry("total_rows", 12);
+        assertThat(batch(id)).containsEntry("decided", 15).containsEntry("rejected", 0).containsEntry("total_rows", 15);
         assertThat(Files.exists(file)).as("a finished spool file is deleted").isFalse();
     }
 
@@ -111,7 +111,7 @@ class BatchTakeoverTest {
                 Files.exists(file) && ELSEWHERE.equals(batch(id).get("claimed_by")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(batch(id).get("status")));
-        assertThat(batch(id)).containsEntry("decided", 12).containsEntry("rejected", 0);
+        assertThat(batch(id)).containsEntry("decided", 15).containsEntry("rejected", 0);
         await().atMost(Duration.ofSeconds(10)).until(() -> IntakeFolder.filesIn(INTAKE, lender.code() + "/done")
                 .anyMatch(n -> n.startsWith(name.replace(".csv", ""))));
     }
@@ -154,7 +154,7 @@ class BatchTakeoverTest {
         Files.move(staged, Files.createDirectories(SPOOL.resolve(lender.code())).resolve(id + ".csv"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(batch(id).get("status")));
-        assertThat(batch(id)).containsEntry("decided", 12).containsEntry("failure", null);
+        assertThat(batch(id)).containsEntry("decided", 15).containsEntry("failure", null);
     }
 
     /**
@@ -193,7 +193,7 @@ class BatchTakeoverTest {
 
         JsonNode finished = Batches.finished(http, accepted);
         assertThat(finished.get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(finished.get("decided").asInt()).isEqualTo(12);
+        assertThat(finished.get("decided").asInt()).isEqualTo(15);
         assertThat(finished.get("alreadyDecided").asInt()).isZero();
         assertThat(batch(id)).containsEntry("claimed_by", lease.instance());
     }

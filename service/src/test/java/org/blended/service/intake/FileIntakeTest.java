@@ -120,13 +120,13 @@ class FileIntakeTest {
         var batch = jdbc.queryForMap("select * from batch where lender_id = ?", lender.id());
         assertThat(batch.get("status")).isEqualTo("COMPLETED");
         assertThat(batch.get("source")).isEqualTo(lender.code() + "/" + name);
-        assertThat(batch.get("total_rows")).isEqualTo(13);
-        assertThat(batch.get("decided")).isEqualTo(12);
+        assertThat(batch.get("total_rows")).isEqualTo(16);
+        assertThat(batch.get("decided")).isEqualTo(15);
         assertThat(batch.get("rejected")).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from application where lender_id = ? and channel = 'FILE' "
-                + "and batch_id = ?", Integer.class, lender.id(), batch.get("id"))).isEqualTo(12);
-        assertThat(rejections.findBySource(lender.code() + "/" + name + "#13")).singleElement()
-                .satisfies(r -> assertThat(r.getBatchRow()).isEqualTo(13));
+                + "and batch_id = ?", Integer.class, lender.id(), batch.get("id"))).isEqualTo(15);
+        assertThat(rejections.findBySource(lender.code() + "/" + name + "#16")).singleElement()
+                .satisfies(r -> assertThat(r.getBatchRow()).isEqualTo(16));
     }
 
     @Test

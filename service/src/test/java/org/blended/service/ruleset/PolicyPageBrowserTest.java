@@ -141,7 +141,7 @@ class PolicyPageBrowserTest {
         browser.findElement(By.id("run-what-if")).click();
         new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).ignoring(StaleElementReferenceException.class)
                 .until(b -> b.findElement(By.id("status")).getText().startsWith("FINISHED"));
-        assertThat(text("progress")).isEqualTo("12 of 12 applications (100%)");
+        assertThat(text("progress")).isEqualTo("15 of 15 applications (100%)");
         List<WebElement> changes = browser.findElements(By.cssSelector("#changes tbody tr"));
         assertThat(changes).hasSize(4).allSatisfy(row -> assertThat(row.getText()).contains("F6-AMBER(0)").contains("F6-GREEN(1)"));
         screenshot("policy-what-if.png");
