@@ -73,7 +73,7 @@ class BatchIntakeTest {
         assertThat(rejections.get(0).get("reason").asText()).contains("row 3 has 3 cells but the header names " + columns);
         assertThat(rejections.get(1).get("batchRow").asInt()).isEqualTo(6);
         assertThat(rejections.get(1).get("reason").asText()).contains("request.amount");
-        assertThat(rejections.get(2).get("batchRow").asInt()).isEqualTo(15);
+        assertThat(rejections.get(2).get("batchRow").asInt()).isEqualTo(18);
         assertThat(rejections.get(2).get("reason").asText()).contains("lenderReference");
     }
 
