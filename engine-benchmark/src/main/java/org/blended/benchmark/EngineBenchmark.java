@@ -73,49 +73,16 @@ public class EngineBenchmark {
         sink.consume(result.reasons().size());
     }
 
-    /**
-     * As the service evaluates (CompiledRuleSet.assess): a stateful session from the version's pool,
-     * the application and an empty assessment inserted, every rule fired, the session given back emptied.
-     * Reasons are rendered only when read: the service renders them when it stores the decision, so the
-     * officer's and the applicant's texts of every reason are read here too.
-     */
+    /** The second edition, pooled as the service runs it. */
     @Benchmark
     public void enginePooled(Blackhole sink) {
-        Application application = mix.get(next++ % mix.size());
-        Assessment assessment = new Assessment(ON);
-        KieSession session = pool.newKieSession();
-        try {
-            session.insert(application);
-            session.insert(assessment);
-            session.fireAllRules();
-        } finally {
-            session.dispose();
-        }
-        sink.consume(assessment.getOutcome());
-        for (var reason : assessment.getReasons()) {
-            sink.consume(reason.getText());
-            sink.consume(reason.getApplicantText());
-        }
+        assessPooled(pool, sink);
     }
 
     /** The same as {@link #enginePooled} with the first edition of the rule base. */
     @Benchmark
     public void firstEditionPooled(Blackhole sink) {
-        Application application = mix.get(next++ % mix.size());
-        Assessment assessment = new Assessment(ON);
-        KieSession session = firstEdition.newKieSession();
-        try {
-            session.insert(application);
-            session.insert(assessment);
-            session.fireAllRules();
-        } finally {
-            session.dispose();
-        }
-        sink.consume(assessment.getOutcome());
-        for (var reason : assessment.getReasons()) {
-            sink.consume(reason.getText());
-            sink.consume(reason.getApplicantText());
-        }
+        assessPooled(firstEdition, sink);
     }
 
     @Benchmark
@@ -123,6 +90,30 @@ public class EngineBenchmark {
         Assessment assessment = new Assessment(ON);
         emptyRuleBase.newStatelessKieSession().execute(List.of(mix.get(next++ % mix.size()), assessment));
         sink.consume(assessment);
+    }
+
+    /**
+     * As the service evaluates (CompiledRuleSet.assess): a stateful session from the version's pool,
+     * the application and an empty assessment inserted, every rule fired, the session given back emptied.
+     * Reasons are rendered only when read: the service renders them when it stores the decision, so the
+     * officer's and the applicant's texts of every reason are read here too.
+     */
+    private void assessPooled(KieSessionsPool sessions, Blackhole sink) {
+        Application application = mix.get(next++ % mix.size());
+        Assessment assessment = new Assessment(ON);
+        KieSession session = sessions.newKieSession();
+        try {
+            session.insert(application);
+            session.insert(assessment);
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        sink.consume(assessment.getOutcome());
+        for (var reason : assessment.getReasons()) {
+            sink.consume(reason.getText());
+            sink.consume(reason.getApplicantText());
+        }
     }
 
     Assessment evaluate(Application application) {
