@@ -423,11 +423,25 @@ class HostileInputTest {
                 String.class, lender.id()));
     }
 
-    /** The reference a case's body names, when it is readable at all: a repeated one is answered with its first decision. */
+    /**
+     * The reference a case's body names, when it is readable at all: a repeated one is answered with its first decision.
+     * Read as the token's own text, as the service reads it: a tree would turn 9999999999999.99 into 9.99999999999999E12.
+     */
     private static String referenceOf(HostileCase c) {
-        try {
-            JsonNode reference = JSON.readTree(c.body()).get("lenderReference");
-            return reference == null ? null : reference.asText();
+        try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(c.body())) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            String reference = null; // the last one counts, as when the service binds the body
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
+                if ("lenderReference".equals(field)) {
+                    reference = value.isScalarValue() && value != com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            return reference;
         } catch (IOException | RuntimeException unreadable) {
             return null;
         }
