@@ -11,6 +11,7 @@ import org.blended.service.decision.StoredApplication;
 import org.blended.service.decision.StoredApplicationRepository;
 import org.blended.service.decision.Decision;
 import org.blended.service.decision.DecisionRepository;
+import org.blended.service.review.settlement.FinalDecisionChain;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -26,9 +27,11 @@ class ChainVerifier {
     private final StoredApplicationRepository applications;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final FinalDecisionChain finalDecisions;
 
     public ChainVerifier(DecisionRepository decisions, StoredApplicationRepository applications, JdbcTemplate jdbc,
-                         Clock clock) {
+                         Clock clock, FinalDecisionChain finalDecisions) {
+        this.finalDecisions = finalDecisions;
         this.decisions = decisions;
         this.applications = applications;
         this.jdbc = jdbc;
@@ -38,11 +41,23 @@ class ChainVerifier {
     public record BrokenLink(long sequence, UUID decisionId, UUID applicationId, String problem) {
     }
 
-    public record Report(boolean intact, long decisionsChecked, BrokenLink firstBrokenLink, Instant verifiedAt) {
+    /**
+     * Both chains: the automated decisions, and the final decisions people recorded beside them (each
+     * of which also seals the hash of the automated decision it settles).
+     */
+    public record Report(boolean intact, long decisionsChecked, BrokenLink firstBrokenLink, Instant verifiedAt,
+                         long finalDecisionsChecked, FinalDecisionChain.Broken firstBrokenFinalDecision) {
     }
 
     @Transactional(readOnly = true)
     public Report verify() {
+        Report automated = verifyAutomated();
+        FinalDecisionChain.Verified people = finalDecisions.verify();
+        return new Report(automated.intact() && people.intact(), automated.decisionsChecked(), automated.firstBrokenLink(),
+                automated.verifiedAt(), people.checked(), people.firstBroken());
+    }
+
+    private Report verifyAutomated() {
         long expectedSequence = 1;
         String previousHash = DecisionChain.GENESIS;
         long checked = 0;
@@ -65,9 +80,9 @@ class ChainVerifier {
         if (((Number) head.get("last_sequence")).longValue() != expectedSequence - 1 || !previousHash.equals(head.get("last_hash"))) {
             return new Report(false, checked, new BrokenLink(expectedSequence, null, null,
                     "the chain ends at decision " + (expectedSequence - 1) + " but its head records decision "
-                            + head.get("last_sequence") + ": decisions were removed"), clock.instant());
+                            + head.get("last_sequence") + ": decisions were removed"), clock.instant(), 0, null);
         }
-        return new Report(true, checked, null, clock.instant());
+        return new Report(true, checked, null, clock.instant(), 0, null);
     }
 
     private static String check(Decision d, long expectedSequence, String previousHash, String payload) {
@@ -88,6 +103,6 @@ class ChainVerifier {
 
     private Report broken(long checked, Decision d, String problem) {
         return new Report(false, checked, new BrokenLink(d.getSequence(), d.getId(), d.getApplicationId(), problem),
-                clock.instant());
+                clock.instant(), 0, null);
     }
 }

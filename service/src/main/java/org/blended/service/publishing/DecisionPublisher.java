@@ -32,6 +32,8 @@ class DecisionPublisher extends RouteBuilder {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionPublisher.class);
     private static final long CONFIRM_TIMEOUT_MILLIS = 10_000;
+    /** The AMQP type of an automated decision message; a final decision is {@link FinalDecisionMessage#TYPE}. */
+    static final String DECISION_TYPE = "blended.decision";
 
     private final JdbcTemplate jdbc;
     private final RabbitTemplate rabbit;
@@ -78,9 +80,10 @@ class DecisionPublisher extends RouteBuilder {
 
     private int publishBatch() {
         List<Pending> pending = jdbc.query("""
-                select id, application_id, routing_key, payload from decision_outbox
+                select id, coalesce(message_id, application_id), routing_key, payload, message_type from decision_outbox
                 order by created_at limit ? for update skip locked""",
-                (rs, row) -> new Pending(rs.getObject(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                (rs, row) -> new Pending(rs.getObject(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5) == null ? DECISION_TYPE : rs.getString(5)),
                 properties.batchSize());
         if (pending.isEmpty()) {
             return 0;
@@ -89,7 +92,8 @@ class DecisionPublisher extends RouteBuilder {
             for (Pending p : pending) {
                 MessageProperties props = new MessageProperties();
                 props.setContentType("application/json");
-                props.setMessageId(p.applicationId());
+                props.setMessageId(p.messageId());
+                props.setType(p.type());
                 props.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
                 operations.send(properties.exchange(), p.routingKey(), new Message(p.payload().getBytes(StandardCharsets.UTF_8), props));
             }
@@ -103,6 +107,6 @@ class DecisionPublisher extends RouteBuilder {
         return pending.size();
     }
 
-    private record Pending(Object id, String applicationId, String routingKey, String payload) {
+    private record Pending(Object id, String messageId, String routingKey, String payload, String type) {
     }
 }

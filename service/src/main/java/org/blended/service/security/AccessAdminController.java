@@ -38,9 +38,11 @@ class AccessAdminController {
     private final ApiKeys apiKeys;
     private final JdbcUserDetailsManager people;
     private final PasswordEncoder passwords;
+    private final org.blended.service.lender.LenderPeople staff;
 
     public AccessAdminController(LenderDirectory lenders, ApiKeys apiKeys, JdbcUserDetailsManager people,
-                                 PasswordEncoder passwords) {
+                                 PasswordEncoder passwords, org.blended.service.lender.LenderPeople staff) {
+        this.staff = staff;
         this.lenders = lenders;
         this.apiKeys = apiKeys;
         this.people = people;
@@ -67,8 +69,9 @@ class AccessAdminController {
         }
     }
 
+    /** An officer or senior officer names their lender by code: they see only its applications. */
     public record NewPerson(@NotBlank @Size(max = 50) String username, @NotBlank @Size(min = 12, max = 200) String password,
-                            @NotNull Role role) {
+                            @NotNull Role role, String lenderCode) {
     }
 
     @PostMapping("/lenders")
@@ -118,16 +121,31 @@ class AccessAdminController {
     }
 
     @PostMapping("/people")
-    @Operation(summary = "Add a person who signs in to the pages (POLICY_OWNER, RULE_AUTHOR or ADMIN)")
+    @Operation(summary = "Add a person who signs in to the pages (POLICY_OWNER, RULE_AUTHOR, ADMIN, or a lender's "
+            + "OFFICER or SENIOR_OFFICER, who must name the lender by lenderCode)")
+    @org.springframework.transaction.annotation.Transactional
     public ResponseEntity<Void> addPerson(@Valid @RequestBody NewPerson body) {
         if (body.role() == Role.LENDER) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "role: lenders use API keys, not sign-in");
+        }
+        UUID lenderId = null;
+        if (body.role().ofLenderStaff()) {
+            if (body.lenderCode() == null) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "lenderCode: an officer must name their lender");
+            }
+            lenderId = lenders.idOfCode(body.lenderCode()).orElseThrow(() ->
+                    new ResponseStatusException(HttpStatus.BAD_REQUEST, "lenderCode: no lender with code " + body.lenderCode()));
+        } else if (body.lenderCode() != null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "lenderCode: only officers belong to a lender");
         }
         if (people.userExists(body.username())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "username: " + body.username() + " exists already");
         }
         people.createUser(User.withUsername(body.username()).password(passwords.encode(body.password()))
                 .roles(body.role().name()).build());
+        if (lenderId != null) {
+            staff.tie(body.username(), lenderId);
+        }
         return ResponseEntity.status(HttpStatus.CREATED).build();
     }
 }

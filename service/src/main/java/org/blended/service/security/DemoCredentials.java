@@ -2,6 +2,7 @@ package org.blended.service.security;
 
 import org.blended.service.lender.Lender;
 import org.blended.service.lender.LenderDirectory;
+import org.blended.service.lender.LenderPeople;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,7 +30,8 @@ class DemoCredentials implements ApplicationRunner {
     public record Settings(String lenderCode, String lenderName, String lenderApiKey, String adminApiKey,
                            String policyOwnerApiKey, String policyOwnerUsername, String policyOwnerPassword,
                            String adminUsername, String adminPassword, String ruleAuthorApiKey,
-                           String ruleAuthorUsername, String ruleAuthorPassword) {
+                           String ruleAuthorUsername, String ruleAuthorPassword, String officerUsername,
+                           String officerPassword, String seniorOfficerUsername, String seniorOfficerPassword) {
     }
 
     private final Settings settings;
@@ -37,9 +39,11 @@ class DemoCredentials implements ApplicationRunner {
     private final ApiKeys apiKeys;
     private final JdbcUserDetailsManager people;
     private final PasswordEncoder passwords;
+    private final LenderPeople staff;
 
     public DemoCredentials(Settings settings, LenderDirectory lenders, ApiKeys apiKeys, JdbcUserDetailsManager people,
-                           PasswordEncoder passwords) {
+                           PasswordEncoder passwords, LenderPeople staff) {
+        this.staff = staff;
         this.settings = settings;
         this.lenders = lenders;
         this.apiKeys = apiKeys;
@@ -71,6 +75,16 @@ class DemoCredentials implements ApplicationRunner {
         person(settings.policyOwnerUsername(), settings.policyOwnerPassword(), Role.POLICY_OWNER);
         person(settings.ruleAuthorUsername(), settings.ruleAuthorPassword(), Role.RULE_AUTHOR);
         person(settings.adminUsername(), settings.adminPassword(), Role.ADMIN);
+        // Officers belong to the demo lender, so they see what its key submits.
+        lenders.byCode(settings.lenderCode() == null ? "" : settings.lenderCode()).ifPresent(lender -> {
+            person(settings.officerUsername(), settings.officerPassword(), Role.OFFICER);
+            person(settings.seniorOfficerUsername(), settings.seniorOfficerPassword(), Role.SENIOR_OFFICER);
+            for (String officer : new String[] {settings.officerUsername(), settings.seniorOfficerUsername()}) {
+                if (present(officer) && people.userExists(officer) && staff.lenderOf(officer).isEmpty()) {
+                    staff.tie(officer, lender.getId());
+                }
+            }
+        });
     }
 
     private void person(String username, String password, Role role) {

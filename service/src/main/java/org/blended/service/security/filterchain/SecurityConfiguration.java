@@ -63,6 +63,11 @@ class SecurityConfiguration {
      * RuleSets.upload; publishing still goes through validation and, when required, a second person.
      */
     private static final String[] RULE_SET_EDITORS = {POLICY_OWNER, Role.RULE_AUTHOR.name()};
+    /** A lender's staff on the pages; which lender each belongs to is checked by the review features. */
+    private static final String[] OFFICERS = {Role.OFFICER.name(), Role.SENIOR_OFFICER.name()};
+    /** Who learns from overrides: officers (their lender's) and policy owners (every lender's). */
+    private static final String[] OVERRIDE_READERS = {Role.OFFICER.name(), Role.SENIOR_OFFICER.name(), POLICY_OWNER,
+            Role.RULE_AUTHOR.name()};
 
     @Bean
     @Order(1)
@@ -84,6 +89,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/rejections/**", "/api/v1/rejections").hasRole(LENDER)
                         .requestMatchers("/api/v1/batches/**", "/api/v1/batches").hasRole(LENDER)
                         .requestMatchers("/api/v1/measure-values").hasRole(LENDER)
+                        .requestMatchers("/api/v1/reports/overrides").hasAnyRole(LENDER, POLICY_OWNER, Role.RULE_AUTHOR.name())
                         .requestMatchers("/api/v1/rule-sets/**", "/api/v1/rule-sets", "/api/v1/what-if/**").hasAnyRole(RULE_SET_EDITORS)
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
@@ -111,6 +117,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/assessment/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/favicon.ico").permitAll()
                         .requestMatchers("/policy/**", "/policy").hasAnyRole(RULE_SET_EDITORS)
+                        .requestMatchers("/officer/reports/**").hasAnyRole(OVERRIDE_READERS)
+                        .requestMatchers("/officer/**", "/officer").hasAnyRole(OFFICERS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")) // our page: it says why a locked sign-in is refused
                 .logout(Customizer.withDefaults())
