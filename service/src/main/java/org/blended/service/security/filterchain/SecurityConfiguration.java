@@ -115,7 +115,7 @@ class SecurityConfiguration {
                         // Metrics and build info are platform-wide: not for a lender's key.
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ADMIN)
                         .requestMatchers("/login", "/error", "/assessment/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/favicon.ico", "/webjars/**", "/css/**", "/js/**").permitAll()
                         .requestMatchers("/policy/**", "/policy").hasAnyRole(RULE_SET_EDITORS)
                         .requestMatchers("/officer/reports/**").hasAnyRole(OVERRIDE_READERS)
                         .requestMatchers("/officer/**", "/officer").hasAnyRole(OFFICERS)
