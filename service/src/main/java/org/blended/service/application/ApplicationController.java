@@ -77,11 +77,12 @@ class ApplicationController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "An application with its decision")
+    @Operation(summary = "An application with its decision", description = "The automated decision, and beside it the "
+            + "review case (reviewCase) and a person's final decision (finalDecision) when there are.")
     @ApiResponse(responseCode = "404", description = "No such application",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    public ApplicationView application(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
-        return queries.application(caller.lenderId(), id);
+    public ApplicationDetail application(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        return queries.detail(caller.lenderId(), id);
     }
 
     @GetMapping("/{id}/decision")

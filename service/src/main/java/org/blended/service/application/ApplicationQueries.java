@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.blended.service.decision.DecisionRepository;
 import org.blended.service.decision.DecisionView;
+import org.blended.service.review.cases.ReviewCases;
+import org.blended.service.review.settlement.FinalDecisions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,10 +23,20 @@ public class ApplicationQueries {
 
     private final StoredApplicationRepository applications;
     private final DecisionRepository decisions;
+    private final ReviewCases cases;
+    private final FinalDecisions finalDecisions;
 
-    public ApplicationQueries(StoredApplicationRepository applications, DecisionRepository decisions) {
+    public ApplicationQueries(StoredApplicationRepository applications, DecisionRepository decisions, ReviewCases cases,
+                              FinalDecisions finalDecisions) {
         this.applications = applications;
         this.decisions = decisions;
+        this.cases = cases;
+        this.finalDecisions = finalDecisions;
+    }
+
+    ApplicationDetail detail(UUID lenderId, UUID id) {
+        ApplicationView view = application(lenderId, id);
+        return new ApplicationDetail(view, cases.ofApplication(id).orElse(null), finalDecisions.ofApplication(id).orElse(null));
     }
 
     public ApplicationView application(UUID lenderId, UUID id) {

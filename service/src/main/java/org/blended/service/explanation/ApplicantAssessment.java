@@ -66,7 +66,7 @@ record ApplicantAssessment(String organisation, String outcome, String outcomeEx
         };
     }
 
-    private static String explained(Outcome outcome) {
+    static String explained(Outcome outcome) {
         return switch (outcome) {
             case APPROVE -> "Your application meets what we look for, both in the difference you make and in your finances.";
             case APPROVE_WITH_CONDITIONS -> "We can lend, once the conditions below are met.";

@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Explains a stored decision and searches what would change it, with the lender's own values. */
 @Service
-class ExplanationService {
+public class ExplanationService {
 
     private final StoredApplicationRepository applications;
     private final DecisionRepository decisions;
@@ -33,18 +33,28 @@ class ExplanationService {
         this.reading.setReadOnly(true);
     }
 
-    public Explanation forLender(UUID lenderId, UUID applicationId) {
+    Explanation forLender(UUID lenderId, UUID applicationId) {
         Loaded loaded = reading.execute(status -> applications.findByIdAndLenderId(applicationId, lenderId)
                 .map(this::load).orElseThrow(() -> new ApplicationNotFoundException(applicationId)));
         return explain(loaded);
     }
 
-    public Optional<Page> forApplicant(String token) {
+    /** The near misses and suggestions for an officer's case page: the search runs the rules many times. */
+    public OfficerBrief briefFor(UUID lenderId, UUID applicationId) {
+        return OfficerBrief.of(forLender(lenderId, applicationId));
+    }
+
+    /** The application behind an applicant's link, without explaining it. */
+    Optional<UUID> applicationOf(String token) {
+        return reading.execute(status -> applications.findByAccessToken(token).map(StoredApplication::getId));
+    }
+
+    Optional<Page> forApplicant(String token) {
         Optional<Loaded> loaded = reading.execute(status -> applications.findByAccessToken(token).map(this::load));
         return loaded.map(l -> new Page(l.organisation(), explain(l)));
     }
 
-    public record Page(String organisation, Explanation explanation) {
+    record Page(String organisation, Explanation explanation) {
     }
 
     private record Loaded(String organisation, String payload, UUID lenderId, DecisionView decision) {

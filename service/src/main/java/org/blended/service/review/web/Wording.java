@@ -1,0 +1,75 @@
+package org.blended.service.review.web;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.blended.rules.assessment.Outcome;
+import org.blended.service.review.cases.CaseState;
+import org.blended.service.review.cases.OpenedBecause;
+
+/** Money, moments, ages and states in the words officers read. */
+final class Wording {
+
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+
+    private final ZoneId zone;
+
+    Wording(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public String money(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        NumberFormat gbp = NumberFormat.getCurrencyInstance(Locale.UK);
+        gbp.setMaximumFractionDigits(amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
+        return gbp.format(amount);
+    }
+
+    public String moment(Instant at) {
+        return at == null ? "" : MOMENT.format(at.atZone(zone));
+    }
+
+    public String age(Duration age) {
+        long hours = age.toHours();
+        if (hours < 1) {
+            return Math.max(1, age.toMinutes()) + " min";
+        }
+        if (hours < 48) {
+            return hours + (hours == 1 ? " hour" : " hours");
+        }
+        return hours / 24 + " days";
+    }
+
+    public String outcome(Outcome outcome) {
+        return outcome == null ? "" : switch (outcome) {
+            case APPROVE -> "Approve";
+            case APPROVE_WITH_CONDITIONS -> "Approve with conditions";
+            case REFER -> "Refer";
+            case DECLINE -> "Decline";
+        };
+    }
+
+    public String state(CaseState state) {
+        return switch (state) {
+            case OPEN -> "Waiting for an officer";
+            case ASSIGNED -> "With an officer";
+            case AWAITING_APPROVAL -> "Waiting for a second approval";
+            case DECIDED -> "Decided";
+        };
+    }
+
+    public String because(OpenedBecause because) {
+        return switch (because) {
+            case REFERRED -> "Referred by the rules";
+            case REQUESTED -> "The applicant asked for a review";
+            case OFFICER -> "Opened by an officer";
+        };
+    }
+}
