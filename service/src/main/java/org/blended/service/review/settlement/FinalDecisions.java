@@ -174,7 +174,8 @@ public class FinalDecisions {
             throw SettlementRefusedException.invalid("Conditions: an approval with conditions needs at least one");
         }
         if (s.outcome() != Outcome.APPROVE_WITH_CONDITIONS && !s.conditions().isEmpty()) {
-            throw SettlementRefusedException.invalid("Conditions: only an approval with conditions has conditions");
+            throw SettlementRefusedException.invalid("Conditions: only an approval with conditions has them; "
+                    + "clear them, or choose approve with conditions");
         }
         if (s.conditions().stream().anyMatch(text -> text.length() > 1000) || s.conditions().size() > 30) {
             throw SettlementRefusedException.invalid("Conditions: at most 30, each up to 1,000 characters");
