@@ -6,9 +6,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /** No such case for this lender: another lender's case is simply not found. */
-public class CaseNotFoundException extends ResponseStatusException {
+class CaseNotFoundException extends ResponseStatusException {
 
-    public CaseNotFoundException(UUID id) {
+    CaseNotFoundException(UUID id) {
         super(HttpStatus.NOT_FOUND, "No review case " + id);
     }
 }

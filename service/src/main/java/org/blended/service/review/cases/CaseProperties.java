@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * within {@code requestAnswerDays} calendar days (the law allows one month at most).
  */
 @ConfigurationProperties("blended.review")
-public record CaseProperties(Integer targetWorkingDays, Integer requestAnswerDays, List<LocalDate> holidays) {
+record CaseProperties(Integer targetWorkingDays, Integer requestAnswerDays, List<LocalDate> holidays) {
 
     public CaseProperties {
         targetWorkingDays = targetWorkingDays == null ? 5 : targetWorkingDays;

@@ -40,10 +40,6 @@ public class ReviewCases {
         this.workingDays = new WorkingDays(zone, new HashSet<>(properties.holidays()));
     }
 
-    public CaseProperties properties() {
-        return properties;
-    }
-
     /** Opens a case for each referred decision among these, in the transaction that records them. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void openReferred(UUID lenderId, Collection<UUID> referredApplicationIds) {

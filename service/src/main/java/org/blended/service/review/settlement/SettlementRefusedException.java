@@ -4,9 +4,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /** A settlement that cannot be recorded as it is: says which field and why, or who may do it instead. */
-public class SettlementRefusedException extends ResponseStatusException {
+class SettlementRefusedException extends ResponseStatusException {
 
-    public SettlementRefusedException(HttpStatus status, String reason) {
+    SettlementRefusedException(HttpStatus status, String reason) {
         super(status, reason);
     }
 
