@@ -24,7 +24,7 @@ final class OverridesCharts {
     static String data(OverridesReport report, ReportWords words) {
         List<OverridesReport.Month> months = report.months();
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("months", months.stream().map(m -> words.month(m.month())).toList());
+        data.put("months", months.stream().map(m -> words.shortMonth(m.month())).toList());
         data.put("finalDecisions", each(months, f -> f.finalDecisions()));
         data.put("overrides", each(months, f -> f.overrides()));
         data.put("ratePercent", each(months, f -> f.overrideRate() == null ? null : Math.round(f.overrideRate() * 1000) / 10.0));
@@ -41,7 +41,7 @@ final class OverridesCharts {
     static String overridesSummary(OverridesReport report, ReportWords words) {
         OverridesReport.Figures total = report.total();
         return "Bar chart of overrides per month, with a line for the override rate, " + period(report, words) + ": "
-                + total.overrides() + " overrides of " + total.finalDecisions() + " final decisions ("
+                + words.count(total.overrides(), "override") + " of " + words.count(total.finalDecisions(), "final decision") + " ("
                 + words.percent(total.overrideRate()) + " overall). The table of months below gives every figure.";
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 final class ReportWords {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
     private static final String NONE = "none";
 
     public String percent(Double rate) {
@@ -37,6 +38,16 @@ final class ReportWords {
 
     public String month(YearMonth month) {
         return month.format(MONTH);
+    }
+
+    /** "Sep 2026": a chart's axis has room for no more. */
+    String shortMonth(YearMonth month) {
+        return month.format(SHORT_MONTH);
+    }
+
+    /** "1 override", "3 overrides". */
+    public String count(int number, String noun) {
+        return number + " " + noun + (number == 1 ? "" : "s");
     }
 
     /** One decimal place, dropped when it is nought: "5 hours", "1.5 hours", "1 day". */
