@@ -50,10 +50,16 @@ class OfficerDesk {
 
     /** A person who signs in to the pages with this role, tied to the lender. */
     Officer officer(UUID lenderId, String name, Role role) {
-        String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        people.createUser(User.withUsername(username).password(passwords.encode(PASSWORD)).roles(role.name()).build());
+        String username = person(name, role);
         lenderPeople.tie(username, lenderId);
         return new Officer(username, lenderId, role == Role.SENIOR_OFFICER);
+    }
+
+    /** A person who signs in to the pages with this role (a policy owner belongs to no lender); their user name. */
+    String person(String name, Role role) {
+        String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        people.createUser(User.withUsername(username).password(passwords.encode(PASSWORD)).roles(role.name()).build());
+        return username;
     }
 
     UUID submit(Http api, String example) {

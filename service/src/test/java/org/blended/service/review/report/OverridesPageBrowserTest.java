@@ -85,8 +85,7 @@ class OverridesPageBrowserTest {
         browser.findElement(By.id("password")).sendKeys(OfficerDesk.PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        String headline = wait(b -> b.findElement(By.id("headline")).getText());
-        assertThat(headline).startsWith("1 override of 1 final decision (100%)");
+        assertThat(text("headline")).startsWith("1 override of 1 final decision (100%)");
         assertThat(browser.findElement(By.cssSelector("#months caption")).getText()).isEqualTo("Final decisions and overrides by month");
         assertThat(browser.findElement(By.id("months-total")).getText()).isEqualTo("All months 1 1 100% 5 hours 5 hours");
         assertThat(browser.findElement(By.id("by-reason")).getText()).contains("Evidence the rules did not see NEW_EVIDENCE 1 1 100%");
@@ -109,10 +108,25 @@ class OverridesPageBrowserTest {
         screenshot("overrides-report-320.png");
 
         browser.get(url("/officer/reports/overrides?from=2026-13"));
-        String error = wait(b -> b.findElement(By.id("error-summary")).getText());
-        assertThat(error).contains("Request parameter from must be a month written YYYY-MM");
+        assertThat(text("error-summary")).contains("Request parameter from must be a month written YYYY-MM");
         assertThat(browser.findElements(By.id("months"))).isEmpty();
         assertThat(browser.findElements(By.id("lender"))).as("an officer reads their own lender's only").isEmpty();
+
+        // A policy owner reads any lender's, chosen on the form; review cases are not theirs
+        browser.findElement(By.cssSelector("header button[type=submit]")).click();
+        browser.get(url("/officer/reports/overrides?lender=" + lender.code()));
+        browser.findElement(By.id("username")).sendKeys(desk.person("owner", Role.POLICY_OWNER));
+        browser.findElement(By.id("password")).sendKeys(OfficerDesk.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(text("headline")).startsWith("1 override of 1 final decision (100%)");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("lender"))).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo(lender.code());
+        assertThat(browser.findElements(By.linkText("Review cases"))).isEmpty();
+    }
+
+    /** The element's text once the page that has it is shown. */
+    private String text(String id) {
+        return wait(b -> b.findElement(By.id(id)).getText());
     }
 
     private <T> T wait(java.util.function.Function<WebDriver, T> until) {

@@ -156,6 +156,8 @@ class OverridesReportTest {
         refused(owner.get("/api/v1/reports/overrides?from=2026-05&to=2026-04"), "from", "must not be after to (2026-04)");
         refused(owner.get("/api/v1/reports/overrides?from=2010-01&to=2026-04"), "from", "at most 60 months");
         refused(owner.get("/api/v1/reports/overrides?lender=no-such-lender"), "lender", "no lender has the code no-such-lender");
+        refused(owner.send(owner.request("/api/v1/reports/overrides?from=2026-13").header("Accept", "text/csv").GET()),
+                "from", "must be a month written YYYY-MM");
     }
 
     private static void refused(HttpResponse<String> response, String parameter, String why) {
