@@ -5,6 +5,6 @@ import java.math.BigDecimal;
 import org.blended.rules.assessment.Outcome;
 
 /** A case as the queue lists it, with what an officer needs to pick the next one. */
-public record QueuedCase(ReviewCase reviewCase, String lenderReference, String legalName, BigDecimal amount,
+record QueuedCase(ReviewCase reviewCase, String lenderReference, String legalName, BigDecimal amount,
                          Outcome automatedOutcome) {
 }

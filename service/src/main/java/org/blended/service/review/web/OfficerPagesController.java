@@ -7,7 +7,6 @@ import org.blended.rules.assessment.Outcome;
 import org.blended.service.review.cases.CaseQueue;
 import org.blended.service.review.cases.CaseState;
 import org.blended.service.review.cases.OpenedBecause;
-import org.blended.service.review.cases.QueuedCase;
 import org.blended.service.review.cases.ReviewCases;
 import org.blended.service.review.people.Officer;
 import org.blended.service.review.people.Officers;
@@ -53,8 +52,8 @@ class OfficerPagesController {
     String queue(@RequestParam(required = false) CaseState state, @RequestParam(required = false) OpenedBecause because,
                  @RequestParam(defaultValue = "false") boolean mine, Authentication caller, Model model) {
         Officer officer = officers.of(caller);
-        List<QueuedCase> listed = queue.list(officer.lenderId(), new CaseQueue.Filter(state, because, mine ? officer.username() : null));
-        model.addAttribute("cases", listed);
+        // Rows the template reads; their type stays inside review.cases.
+        model.addAttribute("cases", queue.list(officer.lenderId(), new CaseQueue.Filter(state, because, mine ? officer.username() : null)));
         model.addAttribute("state", state);
         model.addAttribute("because", because);
         model.addAttribute("mine", mine);
