@@ -10,6 +10,7 @@ create index application_lender_form_idx on application (lender_id, legal_form, 
 create index application_lender_ref_idx on application (lender_id, lender_reference);
 -- A batch's applications in row order (its results), and by batch in the list.
 create index application_batch_row_idx on application (batch_id, batch_row);
+create index rejection_batch_row_idx on rejection (batch_id, batch_row);
 
 -- "Name contains": trigrams let ILIKE '%text%' use an index. pg_trgm is a trusted extension
 -- (PostgreSQL 13+), so the database's owner may create it.
