@@ -7,8 +7,11 @@ import static org.blended.integration.submission.IntakeRoutes.SOURCE;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +21,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.blended.integration.batch.BatchBusyException;
 import org.blended.integration.batch.BatchFormat;
 import org.blended.integration.batch.BatchProperties;
+import org.blended.integration.batch.BatchResults;
 import org.blended.integration.batch.BatchRoutes;
 import org.blended.integration.batch.DroppedBatch;
 import org.blended.integration.submission.ApplicationIntake;
@@ -58,12 +62,15 @@ class FileIntakeRoutes extends RouteBuilder {
     private final Lenders lenders;
     private final FileIntakeProperties files;
     private final BatchProperties batches;
+    private final BatchResults results;
 
-    FileIntakeRoutes(ApplicationIntake intake, Lenders lenders, FileIntakeProperties files, BatchProperties batches) {
+    FileIntakeRoutes(ApplicationIntake intake, Lenders lenders, FileIntakeProperties files, BatchProperties batches,
+                     BatchResults results) {
         this.intake = intake;
         this.lenders = lenders;
         this.files = files;
         this.batches = batches;
+        this.results = results;
     }
 
     @Override
@@ -87,6 +94,7 @@ class FileIntakeRoutes extends RouteBuilder {
                         .when(FileIntakeRoutes::isBatch)
                             .process(FileIntakeRoutes::fileBatch)
                             .to(BatchRoutes.BATCH)
+                            .process(this::writeResults)
                             .log("Finished batch ${header." + BatchRoutes.BATCH_ID + "} from ${header." + SOURCE + "}")
                         .otherwise()
                             .process(this::refuseOversizedFile)
@@ -137,6 +145,30 @@ class FileIntakeRoutes extends RouteBuilder {
                 message.getHeader(Exchange.FILE_NAME, String.class), message.getHeader(Exchange.FILE_LENGTH, Long.class),
                 message.getHeader(Exchange.FILE_LAST_MODIFIED, Long.class)));
         message.setHeader(BatchRoutes.BATCH_FORMAT, BatchFormat.of(message.getHeader(Exchange.FILE_NAME, String.class)));
+    }
+
+    /**
+     * {@code <file name>.results.csv} in the done/ folder the file is about to move to: written aside
+     * and moved in whole, so whoever watches done/ never reads half of it. The batch is decided
+     * whatever happens here, so a failure to write is logged, not a reason to move the file to error/.
+     */
+    private void writeResults(Exchange exchange) throws IOException {
+        var message = exchange.getMessage();
+        UUID batchId = message.getHeader(BatchRoutes.BATCH_ID, UUID.class);
+        Path done = Path.of(message.getHeader(TARGET, String.class)).getParent();
+        Path file = done.resolve(message.getHeader(Exchange.FILE_NAME_ONLY, String.class) + ".results.csv");
+        Path part = done.resolve(file.getFileName() + ".part");
+        try {
+            Files.createDirectories(done);
+            try (OutputStream out = Files.newOutputStream(part)) {
+                results.writeCsv(batchId, out);
+            }
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(part);
+            log.warn("Batch {} is decided but its results could not be written to {} ({}); "
+                    + "GET /api/v1/batches/{}/results has them", batchId, file, e.toString(), batchId);
+        }
     }
 
     /** An empty file holds no application: refused, and recorded like any file that cannot be read. */

@@ -2,15 +2,19 @@ package org.blended.service.application;
 
 import org.blended.service.decision.ApplicationView;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.blended.integration.submission.IntakeRoutes;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -39,10 +44,42 @@ class ApplicationController {
 
     private final ProducerTemplate intake;
     private final ApplicationQueries queries;
+    private final ApplicationSearch search;
+    private final Clock clock;
 
-    public ApplicationController(ProducerTemplate intake, ApplicationQueries queries) {
+    public ApplicationController(ProducerTemplate intake, ApplicationQueries queries, ApplicationSearch search, Clock clock) {
         this.intake = intake;
         this.queries = queries;
+        this.search = search;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "Find your applications, newest first",
+            description = "Every filter is optional and they combine. Pages are keyset pages: pass a page's next as "
+                    + "after for the next one; the last page has no next. A date (2025-01-31) is a whole day in the "
+                    + "service's time zone; an instant (2025-01-31T09:00:00Z) is exact: receivedFrom inclusive, "
+                    + "receivedTo exclusive.")
+    @ApiResponse(responseCode = "200", description = "A page of applications and, unless it is the last, next")
+    public ApplicationPage find(
+            @AuthenticationPrincipal Caller caller,
+            @Parameter(description = "The automated decision's outcome: APPROVE, APPROVE_WITH_CONDITIONS, REFER or DECLINE")
+            @RequestParam(required = false) String outcome,
+            @Parameter(description = "The review case's state: OPEN, ASSIGNED, AWAITING_APPROVAL, DECIDED, or NONE (no case)")
+            @RequestParam(required = false) String reviewState,
+            @Parameter(description = "Received at or after: a date (from its start) or an instant")
+            @RequestParam(required = false) String receivedFrom,
+            @Parameter(description = "Received before: a date (through its end, inclusive) or an instant (exclusive)")
+            @RequestParam(required = false) String receivedTo,
+            @Parameter(description = "How it reached us: REST, FILE or QUEUE") @RequestParam(required = false) String channel,
+            @Parameter(description = "Only this batch's applications (the batch id)") @RequestParam(required = false) String batch,
+            @Parameter(description = "Your reference, exactly") @RequestParam(required = false) String lenderReference,
+            @Parameter(description = "The applicant's legal form, e.g. CIC or CHARITY") @RequestParam(required = false) String legalForm,
+            @Parameter(description = "Text the legal name contains, any case") @RequestParam(required = false) String name,
+            @Parameter(description = "The next of the page before") @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return search.find(caller.lenderId(), ApplicationFilter.parse(new ApplicationFilter.Raw(outcome, reviewState,
+                receivedFrom, receivedTo, channel, batch, lenderReference, legalForm, name, after, limit), clock.getZone()));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.blended.integration.batch.BatchFormat;
@@ -20,6 +21,7 @@ import org.blended.integration.batch.BatchProperties;
 import org.blended.service.lender.Lender;
 import org.blended.service.lender.LenderRepository;
 import org.blended.service.security.Caller;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +29,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,16 +46,24 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Batches", description = "Submit many applications at once and follow their progress")
 class BatchController {
 
+    private static final String TEXT_CSV = "text/csv";
+
     private final BatchService batches;
     private final BatchQueries queries;
     private final LenderRepository lenders;
     private final BatchProperties properties;
 
-    public BatchController(BatchService batches, BatchQueries queries, LenderRepository lenders, BatchProperties properties) {
+    private final BatchResultsCsv csv;
+    private final BatchResultsJson json;
+
+    public BatchController(BatchService batches, BatchQueries queries, LenderRepository lenders, BatchProperties properties,
+                           BatchResultsCsv csv, BatchResultsJson json) {
         this.batches = batches;
         this.queries = queries;
         this.lenders = lenders;
         this.properties = properties;
+        this.csv = csv;
+        this.json = json;
     }
 
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
@@ -95,6 +106,26 @@ class BatchController {
     public BatchView batch(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return queries.batch(caller.lenderId(), id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No batch with id " + id));
+    }
+
+    /** Written to the response as the rows are read, so a batch of any size is answered in constant memory. */
+    @GetMapping(path = "/{id}/results", produces = {MediaType.APPLICATION_JSON_VALUE, TEXT_CSV})
+    @Operation(summary = "A batch's results, row by row", description = "Each row with its lenderReference, "
+            + "applicationId and outcome, or its rejection (why it was refused), in row order; JSON, or CSV with "
+            + "Accept: text/csv. A row repeating a reference decided before stored nothing of its own and is not "
+            + "listed (the batch counts it in alreadyDecided; find that decision by its lenderReference).")
+    @ApiResponse(responseCode = "404", description = "No such batch of yours")
+    public void results(@PathVariable UUID id, @AuthenticationPrincipal Caller caller,
+                        @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+                        HttpServletResponse response) throws IOException {
+        batch(id, caller);
+        boolean asCsv = accept != null && accept.contains(TEXT_CSV);
+        response.setContentType(asCsv ? TEXT_CSV + ";charset=UTF-8" : MediaType.APPLICATION_JSON_VALUE);
+        if (asCsv) {
+            csv.writeCsv(id, response.getOutputStream());
+        } else {
+            json.write(id, response.getOutputStream());
+        }
     }
 
     @GetMapping

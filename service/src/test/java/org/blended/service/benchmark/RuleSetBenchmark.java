@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import org.blended.integration.submission.ApplicationIntake;
 import org.blended.integration.submission.Channel;
 import org.blended.integration.submission.Submission;
-import org.blended.service.BlendedApplication;
 import org.blended.rules.application.Application;
 import org.blended.rules.assessment.MeasureValue;
 import org.blended.service.Examples;
@@ -30,7 +29,6 @@ import org.blended.service.ruleset.build.ValidationReport;
 import org.blended.service.whatif.WhatIfScope;
 import org.blended.service.whatif.WhatIfService;
 import org.blended.service.whatif.WhatIfView;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -52,12 +50,7 @@ public final class RuleSetBenchmark {
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("applications", 10_000);
         String url = BenchmarkDatabase.fresh(DATABASE);
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(BlendedApplication.class)
-                .profiles("postgres")
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--server.port=0", "--blended.intake.queue.enabled=false",
-                        "--blended.decisions.enabled=false", "--blended.intake.file.enabled=false",
-                        "--logging.level.org.blended=WARN")) {
+        try (ConfigurableApplicationContext service = BenchmarkDatabase.service(url)) {
             RuleSets ruleSets = service.getBean(RuleSets.class);
             UUID lender = service.getBean(LenderDirectory.class).register("benchmark", "Benchmark lender").getId();
             store(service.getBean(ApplicationIntake.class), lender, n);

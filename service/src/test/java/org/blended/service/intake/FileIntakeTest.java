@@ -130,6 +130,28 @@ class FileIntakeTest {
     }
 
     @Test
+    void aDroppedBatchLeavesItsResultsBesideItInDone() throws IOException {
+        TestLenders.TestLender lender = lenders.newLender();
+        String name = "results-" + UUID.randomUUID() + ".csv";
+        drop(lender.code(), name, Files.readString(Path.of("..", "examples", "batches", "portfolio.csv"))
+                + "BAD-ROW,Only three cells,CIC\n");
+        String done = lender.code() + "/done";
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> filesIn(done).anyMatch(n -> n.equals(name + ".results.csv")));
+
+        List<String> lines = read(done + "/" + name + ".results.csv").lines().toList();
+        assertThat(lines.get(0)).isEqualTo("row,lenderReference,applicationId,outcome,rejection");
+        assertThat(lines).hasSize(17);
+        assertThat(lines.get(1)).startsWith("1,GF-2026-0209,");
+        String applicationId = lines.get(1).split(",")[2];
+        assertThat(jdbc.queryForObject("select d.outcome from decision d join application a on a.id = d.application_id "
+                + "where a.id = ?::uuid and a.lender_id = ?", String.class, applicationId, lender.id()))
+                .isEqualTo(lines.get(1).split(",")[3]);
+        assertThat(lines.get(16)).startsWith("16,,,,").contains("row 16 has 3 cells");
+        assertThat(filesIn(done)).noneMatch(n -> n.endsWith(".part"));
+    }
+
+    @Test
     void aJsonFileHoldingAnArrayIsABatch() throws IOException {
         TestLenders.TestLender lender = lenders.newLender();
         String name = "array-" + UUID.randomUUID() + ".json";
