@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,13 +20,19 @@ import org.blended.service.Batches;
 import org.blended.service.Examples;
 import org.blended.service.Http;
 import org.blended.service.TestLenders;
+import org.blended.rules.assessment.Outcome;
+import org.blended.service.review.TestOfficers;
+import org.blended.service.review.cases.ReviewCase;
+import org.blended.service.review.cases.ReviewCases;
+import org.blended.service.review.people.Officer;
+import org.blended.service.review.settlement.FinalDecisions;
+import org.blended.service.review.settlement.Settlement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -49,7 +54,13 @@ class ApplicationSearchTest {
     TestLenders lenders;
 
     @Autowired
-    JdbcTemplate jdbc;
+    TestOfficers officers;
+
+    @Autowired
+    ReviewCases cases;
+
+    @Autowired
+    FinalDecisions finalDecisions;
 
     Http lender;
     Http other;
@@ -71,7 +82,7 @@ class ApplicationSearchTest {
         }
         batchId = Batches.finished(lender, lender.post("/api/v1/batches", "text/csv", Batches.portfolioCsv()))
                 .get("id").asText();
-        openCases();
+        decideOneReferral();
         all = pages(lender, "");
     }
 
@@ -125,11 +136,14 @@ class ApplicationSearchTest {
 
     @Test
     void reviewStateFindsCasesAndNoneTheRest() {
-        assertFilter("reviewState=OPEN", a -> a.get("reviewState").asText().equals("OPEN"), 1);
+        long referred = all.stream().filter(a -> a.get("outcome").asText().equals("REFER")).count();
+        assertThat(referred).isGreaterThan(2);
+        // Every REFER opened a case; one of them a person has decided.
+        assertFilter("reviewState=OPEN", a -> a.get("reviewState").asText().equals("OPEN"), (int) referred - 1);
         assertFilter("reviewState=DECIDED", a -> a.get("reviewState").asText().equals("DECIDED"), 1);
-        assertFilter("reviewState=NONE", a -> a.get("reviewState").asText().equals("NONE"), 28);
+        assertFilter("reviewState=NONE", a -> a.get("reviewState").asText().equals("NONE"), all.size() - (int) referred);
         JsonNode decided = pages(lender, "reviewState=DECIDED").get(0);
-        assertThat(decided.get("finalOutcome").asText()).isEqualTo("APPROVE");
+        assertThat(decided.get("finalOutcome").asText()).isEqualTo("DECLINE");
         assertThat(pages(lender, "reviewState=OPEN").get(0).has("finalOutcome")).isFalse();
     }
 
@@ -198,31 +212,14 @@ class ApplicationSearchTest {
                 .satisfies(error -> assertThat(error.get("field").asText()).isEqualTo(parameter));
     }
 
-    /** Review cases come with the officers' work; here two are written as it would leave them. */
-    private void openCases() {
-        List<JsonNode> applications = pages(lender, "");
-        openCase(applications.get(1), "OPEN");
-        UUID decided = openCase(applications.get(5), "DECIDED");
-        JsonNode application = applications.get(5);
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("""
-                insert into final_decision (id, case_id, decision_id, application_id, lender_id, automated_outcome,
-                    rule_set_version, outcome, rationale, decided_by, case_opened_at, decided_at, sequence, previous_hash, hash)
-                select ?, ?, d.id, d.application_id, d.lender_id, d.outcome, d.rule_set_version, 'APPROVE', 'test', 'officer',
-                       ?, ?, ?, 'x', 'x' from decision d where d.application_id = ?""",
-                UUID.randomUUID(), decided, now, now, Math.abs(UUID.randomUUID().getMostSignificantBits()),
-                UUID.fromString(application.get("applicationId").asText()));
-    }
-
-    private UUID openCase(JsonNode application, String state) {
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("""
-                insert into review_case (id, decision_id, application_id, lender_id, opened_because, opened_at, due_at, state)
-                select ?, d.id, d.application_id, d.lender_id, 'OFFICER', ?, ?, ? from decision d
-                where d.application_id = ? and d.lender_id = ?""",
-                id, now, now, state, UUID.fromString(application.get("applicationId").asText()), lenderId);
-        return id;
+    /** Every REFER opened a case; an officer decides one of them, through the real services. */
+    private void decideOneReferral() {
+        JsonNode referral = pages(lender, "").stream().filter(a -> a.get("outcome").asText().equals("REFER")).findFirst()
+                .orElseThrow();
+        Officer officer = officers.officer(lenderId);
+        ReviewCase c = cases.ofApplication(UUID.fromString(referral.get("applicationId").asText())).orElseThrow();
+        finalDecisions.record(officer, c.id(), c.version(), new Settlement(Outcome.DECLINE, List.of(),
+                "Declined after a call with the applicant", "RISK_NOT_CAPTURED", List.of()));
     }
 
     private static String submit(Http http, String example) {

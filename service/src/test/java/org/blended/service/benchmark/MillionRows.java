@@ -44,10 +44,12 @@ final class MillionRows {
                        'rule-set-1', 'GREEN', 'HIGH', 50, 50, a.received_at::date, a.received_at, 100
                 from application a""");
         jdbc.update("""
-                insert into review_case (id, decision_id, application_id, lender_id, opened_because, opened_at, due_at, state)
+                insert into review_case (id, decision_id, application_id, lender_id, opened_because, opened_at, due_at, state,
+                    received_at)
                 select gen_random_uuid(), d.id, d.application_id, d.lender_id, 'REFERRED', d.decided_at,
                        d.decided_at + interval '5 days',
-                       (array['OPEN','ASSIGNED','AWAITING_APPROVAL','DECIDED'])[1 + abs(hashtext(d.id::text)) % 4]
+                       (array['OPEN','ASSIGNED','AWAITING_APPROVAL','DECIDED'])[1 + abs(hashtext(d.id::text)) % 4],
+                       d.decided_at
                 from decision d where d.outcome = 'REFER' and abs(hashtext(d.application_id::text)) % 3 = 0""");
         jdbc.execute("analyze");
     }

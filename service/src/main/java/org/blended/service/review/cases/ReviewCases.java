@@ -52,13 +52,15 @@ public class ReviewCases {
         Object[] ids = referredApplicationIds.toArray();
         // IN with a mark each (a chunk is at most a few hundred): arrays differ between PostgreSQL and H2.
         String marks = String.join(", ", java.util.Collections.nCopies(ids.length, "?"));
-        jdbc.query("select id, application_id from decision where application_id in (" + marks + ")",
+        jdbc.query("select d.id, d.application_id, a.received_at from decision d join application a on a.id = d.application_id "
+                        + "where d.application_id in (" + marks + ")",
                 rs -> {
                     rows.add(new Object[] {UUID.randomUUID(), rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            lenderId, OpenedBecause.REFERRED.name(), timestamp(now), timestamp(due), CaseState.OPEN.name()});
+                            lenderId, OpenedBecause.REFERRED.name(), timestamp(now), timestamp(due), CaseState.OPEN.name(),
+                            rs.getTimestamp(3)});
                 }, ids);
         jdbc.batchUpdate("insert into review_case (id, decision_id, application_id, lender_id, opened_because, opened_at, "
-                + "due_at, state) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                + "due_at, state, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     @Transactional(readOnly = true)
@@ -89,10 +91,11 @@ public class ReviewCases {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         jdbc.update("insert into review_case (id, decision_id, application_id, lender_id, opened_because, opened_by, "
-                        + "opened_at, due_at, state, assigned_to, assigned_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "opened_at, due_at, state, assigned_to, assigned_at, received_at) "
+                        + "select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, a.received_at from application a where a.id = ?",
                 id, decisionId, applicationId, officer.lenderId(), OpenedBecause.OFFICER.name(), officer.username(),
                 timestamp(now), timestamp(workingDays.after(now, properties.targetWorkingDays())), CaseState.ASSIGNED.name(),
-                officer.username(), timestamp(now));
+                officer.username(), timestamp(now), applicationId);
         return get(officer.lenderId(), id);
     }
 
@@ -120,12 +123,13 @@ public class ReviewCases {
                     + "version = version + 1 where id = ? and requested_at is null", timestamp(now), text, timestamp(answerBy), c.id());
             return changed == 1 ? RequestAnswer.RECEIVED : RequestAnswer.ASKED_BEFORE;
         }
-        var decision = jdbc.queryForMap("select id, lender_id from decision where application_id = ?", applicationId);
+        var decision = jdbc.queryForMap("select d.id, d.lender_id, a.received_at from decision d "
+                + "join application a on a.id = d.application_id where d.application_id = ?", applicationId);
         jdbc.update("insert into review_case (id, decision_id, application_id, lender_id, opened_because, opened_at, due_at, "
-                        + "state, requested_at, request_text, request_due_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "state, requested_at, request_text, request_due_at, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 UUID.randomUUID(), decision.get("id"), applicationId, decision.get("lender_id"), OpenedBecause.REQUESTED.name(),
                 timestamp(now), timestamp(workingDays.after(now, properties.targetWorkingDays())), CaseState.OPEN.name(),
-                timestamp(now), text, timestamp(answerBy));
+                timestamp(now), text, timestamp(answerBy), decision.get("received_at"));
         return RequestAnswer.RECEIVED;
     }
 

@@ -1,11 +1,9 @@
 package org.blended.service.review.settlement;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
+
+import org.blended.service.decision.FingerprintText;
 
 /**
  * The SHA-256 of a final decision's content, the automated decision's own hash (so the pair is
@@ -18,49 +16,36 @@ final class FinalDecisionFingerprint {
     }
 
     static String of(FinalDecision d, String automatedHash) {
-        StringBuilder text = new StringBuilder();
-        field(text, d.sequence());
-        field(text, d.previousHash());
-        field(text, d.id());
-        field(text, d.caseId());
-        field(text, d.decisionId());
-        field(text, automatedHash);
-        field(text, d.applicationId());
-        field(text, d.lenderId());
-        field(text, d.automatedOutcome());
-        field(text, d.ruleSetVersion());
-        field(text, d.outcome());
+        FingerprintText text = new FingerprintText();
+        text.field(d.sequence());
+        text.field(d.previousHash());
+        text.field(d.id());
+        text.field(d.caseId());
+        text.field(d.decisionId());
+        text.field(automatedHash);
+        text.field(d.applicationId());
+        text.field(d.lenderId());
+        text.field(d.automatedOutcome());
+        text.field(d.ruleSetVersion());
+        text.field(d.outcome());
         list(text, d.conditions());
         list(text, d.criteria());
-        field(text, d.rationale());
-        field(text, d.overrideReason());
-        field(text, d.direction());
-        field(text, d.decidedBy());
-        field(text, d.approvedBy());
-        field(text, micros(d.caseOpenedAt()));
-        field(text, micros(d.decidedAt()));
-        return sha256(text.toString());
+        text.field(d.rationale());
+        text.field(d.overrideReason());
+        text.field(d.direction());
+        text.field(d.decidedBy());
+        text.field(d.approvedBy());
+        text.field(micros(d.caseOpenedAt()));
+        text.field(micros(d.decidedAt()));
+        return text.sha256();
     }
 
     private static Long micros(Instant at) {
         return at == null ? null : at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
     }
 
-    private static void list(StringBuilder text, List<String> values) {
-        field(text, values.size());
-        values.forEach(v -> field(text, v));
-    }
-
-    private static void field(StringBuilder text, Object value) {
-        String s = value == null ? "" : value.toString();
-        text.append(value == null ? -1 : s.length()).append(':').append(s).append(';');
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static void list(FingerprintText text, List<String> values) {
+        text.field(values.size());
+        values.forEach(text::field);
     }
 }
