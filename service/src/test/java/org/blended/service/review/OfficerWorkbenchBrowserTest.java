@@ -9,6 +9,7 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.blended.service.Accessibility;
 import org.blended.service.Examples;
+import org.blended.service.HeadlessChromium;
 import org.blended.service.Http;
 import org.blended.service.TestLenders;
 import org.blended.service.review.people.Officer;
@@ -23,9 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,12 +56,7 @@ class OfficerWorkbenchBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1200,1600", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+        browser = HeadlessChromium.open(HeadlessChromium.options(profile));
     }
 
     @AfterEach

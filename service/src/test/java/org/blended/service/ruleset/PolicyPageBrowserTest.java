@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.blended.service.Accessibility;
 import org.blended.service.Examples;
+import org.blended.service.HeadlessChromium;
 import org.blended.service.Http;
 import org.blended.service.TestLenders;
 import org.blended.service.security.Role;
@@ -25,8 +26,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,15 +73,10 @@ class PolicyPageBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1200,1600", "--user-data-dir=" + profile);
+        ChromeOptions options = HeadlessChromium.options(profile);
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        browser = new ChromeDriver(driver, options);
+        browser = HeadlessChromium.open(options);
     }
 
     @AfterEach
