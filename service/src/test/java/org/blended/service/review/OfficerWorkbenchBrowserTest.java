@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.blended.service.Accessibility;
 import org.blended.service.Examples;
+import org.blended.service.HeadlessChromium;
 import org.blended.service.Http;
 import org.blended.service.TestLenders;
 import org.blended.service.review.people.Officer;
@@ -22,9 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,12 +56,7 @@ class OfficerWorkbenchBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1200,1600", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+        browser = HeadlessChromium.open(HeadlessChromium.options(profile));
     }
 
     @AfterEach
@@ -89,8 +83,10 @@ class OfficerWorkbenchBrowserTest {
         browser.findElement(By.cssSelector("#queue tr[data-reference='" + reference + "'] a")).click();
         assertThat(text("automated-outcome")).isEqualTo("Refer");
         assertThat(browser.findElements(By.cssSelector("#reasons tbody tr"))).isNotEmpty();
+        Accessibility.assertNoViolations(browser, "the case page, not yet taken");
         browser.findElement(By.id("take")).click();
         assertThat(text("message")).isEqualTo("You have this case now");
+        Accessibility.assertNoViolations(browser, "the case page, taken, with the decision form");
 
         browser.findElement(By.id("note")).sendKeys("Called the charity: the new hostel opens in March.");
         browser.findElement(By.cssSelector("#note-form button")).click();
@@ -101,6 +97,7 @@ class OfficerWorkbenchBrowserTest {
         new Select(browser.findElement(By.id("overrideReason"))).selectByValue("LOCAL_KNOWLEDGE");
         browser.findElement(By.id("record")).click();
         assertThat(text("problem")).contains("Rationale");
+        Accessibility.assertNoViolations(browser, "the case page with a problem in the decision form");
 
         browser.findElement(By.id("rationale")).sendKeys("Twelve years running the night shelter; the council has agreed the lease.");
         browser.findElement(By.id("criterion-0")).click();
@@ -111,21 +108,25 @@ class OfficerWorkbenchBrowserTest {
         assertThat(text("message")).contains("needs a senior officer's approval");
         assertThat(text("approval-note")).contains("You proposed this: another senior officer must approve it");
         assertThat(browser.findElements(By.id("approve"))).isEmpty();
+        Accessibility.assertNoViolations(browser, "the case page with the officer's own proposal pending");
         signOut();
 
         signIn(senior.username());
         browser.get(url("/officer?state=AWAITING_APPROVAL"));
         browser.findElement(By.cssSelector("#queue tr[data-reference='" + reference + "'] a")).click();
         assertThat(text("pending")).contains(officer.username() + " proposes Approve");
+        Accessibility.assertNoViolations(browser, "the case page with a proposal for a senior officer");
         browser.findElement(By.id("approve")).click();
         assertThat(text("message")).contains("Approved");
         assertThat(text("final-outcome")).isEqualTo("Approve");
         assertThat(text("final-decision")).contains("approved by " + senior.username());
+        Accessibility.assertNoViolations(browser, "the case page with the final decision");
 
         browser.get(url(submitted.get("assessmentLink").asText()));
         assertThat(text("final-outcome")).isEqualTo("Approved");
         assertThat(text("outcome")).isEqualTo("Referred to a lending officer");
         assertThat(browser.findElements(By.id("request-review"))).isEmpty();
+        Accessibility.assertNoViolations(browser, "the applicant's page with the final decision");
     }
 
     @Test
@@ -135,20 +136,25 @@ class OfficerWorkbenchBrowserTest {
                 .postJson("/api/v1/applications", Examples.json("sole-trader-cafe.json")));
         assertThat(submitted.at("/decision/outcome").asText()).isEqualTo("DECLINE");
         browser.get(url(submitted.get("assessmentLink").asText()));
+        text("request-review");
+        Accessibility.assertNoViolations(browser, "the applicant's page with the review request form");
 
         browser.findElement(By.cssSelector("#request-review button")).click();
         assertThat(text("request-problem")).contains("Say why");
+        Accessibility.assertNoViolations(browser, "the applicant's page with a problem in the request");
         browser.findElement(By.id("why")).sendKeys("My second year's accounts show a profit; they were not included.");
         browser.findElement(By.cssSelector("#request-review button")).click();
         assertThat(text("request-received")).contains("We have received your request");
         assertThat(text("request-status")).contains("You will have an answer by");
         assertThat(browser.findElements(By.id("request-review"))).isEmpty();
+        Accessibility.assertNoViolations(browser, "the applicant's page after the request");
 
         // The case is in the lender's queue, with the applicant's words.
         Officer officer = officers.officer(lender.id());
         signIn(officer.username());
         browser.findElement(By.cssSelector("#queue tr[data-reference='" + submitted.get("lenderReference").asText() + "'] a")).click();
         assertThat(text("request-text")).contains("second year's accounts");
+        Accessibility.assertNoViolations(browser, "the case page with the applicant's request");
 
         // Narrow screens: the case page fits 320 px (wide tables scroll inside their own box).
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 900));
@@ -159,10 +165,13 @@ class OfficerWorkbenchBrowserTest {
 
     private void signIn(String username) {
         browser.get(url("/officer"));
+        text("username");
+        Accessibility.assertNoViolations(browser, "the sign-in page");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(TestOfficers.PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         text("queue");
+        Accessibility.assertNoViolations(browser, "the officer's queue");
     }
 
     private void signOut() {

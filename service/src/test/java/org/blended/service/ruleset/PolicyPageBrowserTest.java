@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.blended.service.Accessibility;
 import org.blended.service.Examples;
+import org.blended.service.HeadlessChromium;
 import org.blended.service.Http;
 import org.blended.service.TestLenders;
 import org.blended.service.security.Role;
@@ -24,8 +26,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,15 +73,10 @@ class PolicyPageBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1200,1600", "--user-data-dir=" + profile);
+        ChromeOptions options = HeadlessChromium.options(profile);
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        browser = new ChromeDriver(driver, options);
+        browser = HeadlessChromium.open(options);
     }
 
     @AfterEach
@@ -104,12 +99,14 @@ class PolicyPageBrowserTest {
                 .roles(Role.POLICY_OWNER.name()).build());
 
         browser.get(url("/policy"));
+        Accessibility.assertNoViolations(browser, "the sign-in page");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("a-long-enough-password");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         String activeText = text("active-version");
         assertThat(activeText).startsWith("Active: version ");
         int shippedVersion = shipped.version();
+        Accessibility.assertNoViolations(browser, "the rule sets page");
 
         browser.findElement(By.linkText(RuleSetEdits.RESERVES_TABLE)).click();
         Path downloaded = downloads.resolve(RuleSetEdits.RESERVES_TABLE);
@@ -125,6 +122,7 @@ class PolicyPageBrowserTest {
         browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
         shows("problem", "reserves.drl.csv, row 8, \"Points\": the code row changed");
         assertThat(text("problem")).contains("only a rule author may change");
+        Accessibility.assertNoViolations(browser, "the rule sets page with a refused upload");
 
         browser.findElement(By.id("file")).sendKeys(edited.toAbsolutePath().toString());
         browser.findElement(By.id("note")).sendKeys("Reserves under six weeks rate amber");
@@ -132,10 +130,12 @@ class PolicyPageBrowserTest {
         showsMessage("Uploaded as draft version");
         String draftUrl = browser.getCurrentUrl();
         int draft = Integer.parseInt(draftUrl.substring(draftUrl.lastIndexOf('/') + 1));
+        Accessibility.assertNoViolations(browser, "a draft's page");
 
         browser.findElement(By.id("validate")).click();
         showsMessage("Test Scenarios passed");
         assertThat(text("validation-summary")).contains("passed");
+        Accessibility.assertNoViolations(browser, "a draft's page with its validation");
 
         browser.findElement(By.name("lender")).sendKeys(lender.code());
         browser.findElement(By.id("run-what-if")).click();
@@ -145,6 +145,7 @@ class PolicyPageBrowserTest {
         List<WebElement> changes = browser.findElements(By.cssSelector("#changes tbody tr"));
         assertThat(changes).hasSize(4).allSatisfy(row -> assertThat(row.getText()).contains("F6-AMBER(0)").contains("F6-GREEN(1)"));
         screenshot("policy-what-if.png");
+        Accessibility.assertNoViolations(browser, "a finished what-if");
 
         browser.findElement(By.id("back-to-version")).click();
         browser.findElement(By.id("publish")).click();
@@ -155,6 +156,7 @@ class PolicyPageBrowserTest {
         assertThat(citedNow).isEqualTo("rule-set-" + draft);
         browser.navigate().refresh();
         assertThat(text("decisions-made")).startsWith("Decisions made with this version: 1 (the latest ");
+        Accessibility.assertNoViolations(browser, "the active version's page");
 
         browser.get(url("/policy/rule-sets/" + shippedVersion));
         browser.findElement(By.id("rollback")).click();
@@ -163,6 +165,7 @@ class PolicyPageBrowserTest {
         browser.findElement(By.id("all-versions")).click();
         assertThat(browser.findElement(By.id("version-" + draft)).getText()).contains("RETIRED");
         screenshot("policy-versions.png");
+        Accessibility.assertNoViolations(browser, "the rule sets page after a rollback");
     }
 
     /** Waits for the answer to a form: the page that says what was done. */
