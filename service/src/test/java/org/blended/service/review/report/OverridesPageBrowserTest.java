@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.blended.rules.assessment.Outcome;
+import org.blended.service.Accessibility;
+import org.blended.service.HeadlessChromium;
 import org.blended.service.Http;
 import org.blended.service.TestLenders;
 import org.blended.service.review.people.Officer;
@@ -22,9 +24,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,12 +55,7 @@ class OverridesPageBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1200,1600", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+        browser = HeadlessChromium.open(HeadlessChromium.options(profile));
     }
 
     @AfterEach
@@ -99,6 +93,7 @@ class OverridesPageBrowserTest {
         }
         assertThat(browser.findElement(By.id("overrides-chart")).getAttribute("aria-label"))
                 .contains("1 override of 1 final decision (100% overall)");
+        Accessibility.assertNoViolations(browser, "overrides report");
         screenshot("overrides-report.png");
 
         // Narrow as a small phone: only the tables' own boxes scroll, never the page
@@ -109,11 +104,13 @@ class OverridesPageBrowserTest {
 
         browser.get(url("/officer/reports/overrides?from=2026-13"));
         assertThat(text("error-summary")).contains("Request parameter from must be a month written YYYY-MM");
+        Accessibility.assertNoViolations(browser, "overrides report with a refused month");
         assertThat(browser.findElements(By.id("months"))).isEmpty();
         assertThat(browser.findElements(By.id("lender"))).as("an officer reads their own lender's only").isEmpty();
 
         // A policy owner reads any lender's, chosen on the form; review cases are not theirs
         browser.findElement(By.cssSelector("header button[type=submit]")).click();
+        text("username"); // signed out: the sign-in page, before the next page is asked for
         browser.get(url("/officer/reports/overrides?lender=" + lender.code()));
         browser.findElement(By.id("username")).sendKeys(desk.person("owner", Role.POLICY_OWNER));
         browser.findElement(By.id("password")).sendKeys(OfficerDesk.PASSWORD);
