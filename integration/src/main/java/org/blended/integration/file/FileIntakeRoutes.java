@@ -148,15 +148,18 @@ class FileIntakeRoutes extends RouteBuilder {
     }
 
     /**
-     * {@code <file name>.results.csv} in the done/ folder the file is about to move to: written aside
-     * and moved in whole, so whoever watches done/ never reads half of it. The batch is decided
-     * whatever happens here, so a failure to write is logged, not a reason to move the file to error/.
+     * {@code <done file name>.results.csv} in the done/ folder the file is about to move to, named
+     * after the file's timestamped name there, so a file name a lender drops every day keeps each
+     * day's results. Written aside and moved in whole, so whoever watches done/ never reads half of
+     * it. The batch is decided whatever happens here, so a failure to write is logged, not a reason
+     * to move the file to error/.
      */
     private void writeResults(Exchange exchange) throws IOException {
         var message = exchange.getMessage();
         UUID batchId = message.getHeader(BatchRoutes.BATCH_ID, UUID.class);
-        Path done = Path.of(message.getHeader(TARGET, String.class)).getParent();
-        Path file = done.resolve(message.getHeader(Exchange.FILE_NAME_ONLY, String.class) + ".results.csv");
+        Path target = Path.of(message.getHeader(TARGET, String.class));
+        Path done = target.getParent();
+        Path file = done.resolve(target.getFileName() + ".results.csv");
         Path part = done.resolve(file.getFileName() + ".part");
         try {
             Files.createDirectories(done);

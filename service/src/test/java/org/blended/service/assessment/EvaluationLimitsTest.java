@@ -219,7 +219,9 @@ class EvaluationLimitsTest {
         drop(lender.code(), name, "[" + Examples.json(EXAMPLE) + "," + Examples.withReference(EXAMPLE, "STORM-" + UUID.randomUUID())
                 + "," + Examples.json("sole-trader-cafe.json") + "]");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> filesIn(lender.code() + "/done").count() == 1);
+        // The batch file and its results beside it
+        await().atMost(Duration.ofSeconds(60)).until(() -> filesIn(lender.code() + "/done")
+                .filter(n -> !n.endsWith(".results.csv")).count() == 1);
 
         var batch = jdbc.queryForMap("select * from batch where lender_id = ?", lender.id());
         assertThat(batch.get("status")).isEqualTo("COMPLETED");

@@ -137,9 +137,16 @@ class FileIntakeTest {
                 + "BAD-ROW,Only three cells,CIC\n");
         String done = lender.code() + "/done";
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> filesIn(done).anyMatch(n -> n.equals(name + ".results.csv")));
+        String stem = name.substring(0, name.length() - ".csv".length());
+        // Beside the file as done/ names it (timestamped), so the same name dropped again keeps both results.
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            List<String> names = filesIn(done).toList();
+            return names.stream().anyMatch(n -> n.startsWith(stem + "-") && n.endsWith(".csv")
+                    && names.contains(n + ".results.csv"));
+        });
+        String results = filesIn(done).filter(n -> n.endsWith(".results.csv")).findFirst().orElseThrow();
 
-        List<String> lines = read(done + "/" + name + ".results.csv").lines().toList();
+        List<String> lines = read(done + "/" + results).lines().toList();
         assertThat(lines.get(0)).isEqualTo("row,lenderReference,applicationId,outcome,rejection");
         assertThat(lines).hasSize(17);
         assertThat(lines.get(1)).startsWith("1,GF-2026-0209,");
