@@ -79,7 +79,8 @@ public class Reason {
 
     /**
      * The same as templates: {0}, {1}... in either sentence stand for the arguments, written as Java
-     * writes them in a string ({@code "" + 1.25} reads 1.25). Rendered only when read.
+     * writes them in a string ({@code "" + 1.25} reads 1.25), or worded for people with {0:money},
+     * {0:percent} or {0:months} (see {@link #render}). Rendered only when read.
      */
     public Reason says(String textTemplate, String applicantTemplate, Object... arguments) {
         this.textTemplate = textTemplate;
@@ -97,7 +98,20 @@ public class Reason {
         this.text = null;
     }
 
-    /** Replaces {0}, {1}... with the arguments; a placeholder without an argument stays as it is. */
+    /**
+     * An applicant's sentence as a template over the arguments the officer's template was given, for
+     * a decision table that sets it column by column.
+     */
+    public void setApplicantTemplate(String template) {
+        this.applicantTemplate = template;
+        this.applicantText = null;
+    }
+
+    /**
+     * Replaces {0}, {1}... with the arguments; a placeholder without an argument stays as it is.
+     * {0:money}, {0:percent} and {0:months} word a figure for people ({@link Wording}): applicants'
+     * sentences use them, officers' keep the figure as it is.
+     */
     static String render(String template, Object[] arguments) {
         if (template == null || arguments == null || arguments.length == 0 || template.indexOf('{') < 0) {
             return template;
@@ -106,14 +120,23 @@ public class Reason {
         int i = 0;
         while (i < template.length()) {
             char c = template.charAt(i);
-            if (c == '{' && i + 2 < template.length() && Character.isDigit(template.charAt(i + 1)) && template.charAt(i + 2) == '}'
+            if (c == '{' && i + 2 < template.length() && Character.isDigit(template.charAt(i + 1))
                     && template.charAt(i + 1) - '0' < arguments.length) {
-                out.append(arguments[template.charAt(i + 1) - '0']);
-                i += 3;
-            } else {
-                out.append(c);
-                i++;
+                Object argument = arguments[template.charAt(i + 1) - '0'];
+                if (template.charAt(i + 2) == '}') {
+                    out.append(argument);
+                    i += 3;
+                    continue;
+                }
+                int close = template.indexOf('}', i);
+                if (template.charAt(i + 2) == ':' && close > i + 3) {
+                    out.append(Wording.word(argument, template.substring(i + 3, close)));
+                    i = close + 1;
+                    continue;
+                }
             }
+            out.append(c);
+            i++;
         }
         return out.toString();
     }
