@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.blended.rules.assessment.Assessment;
 import org.blended.rules.assessment.Effect;
 import org.blended.rules.assessment.Reason;
-import org.blended.rules.assessment.Wording;
+import org.blended.rules.assessment.Reason.Wording;
 import org.junit.jupiter.api.Test;
 
 /**
