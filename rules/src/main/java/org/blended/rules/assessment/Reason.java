@@ -1,5 +1,10 @@
 package org.blended.rules.assessment;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -79,7 +84,8 @@ public class Reason {
 
     /**
      * The same as templates: {0}, {1}... in either sentence stand for the arguments, written as Java
-     * writes them in a string ({@code "" + 1.25} reads 1.25). Rendered only when read.
+     * writes them in a string ({@code "" + 1.25} reads 1.25), or worded for people with {0:money},
+     * {0:percent} or {0:months} (see {@link #render}). Rendered only when read.
      */
     public Reason says(String textTemplate, String applicantTemplate, Object... arguments) {
         this.textTemplate = textTemplate;
@@ -97,7 +103,20 @@ public class Reason {
         this.text = null;
     }
 
-    /** Replaces {0}, {1}... with the arguments; a placeholder without an argument stays as it is. */
+    /**
+     * An applicant's sentence as a template over the arguments the officer's template was given, for
+     * a decision table that sets it column by column.
+     */
+    public void setApplicantTemplate(String template) {
+        this.applicantTemplate = template;
+        this.applicantText = null;
+    }
+
+    /**
+     * Replaces {0}, {1}... with the arguments; a placeholder without an argument stays as it is.
+     * {0:money}, {0:percent} and {0:months} word a figure for people ({@link Wording}): applicants'
+     * sentences use them, officers' keep the figure as it is.
+     */
     static String render(String template, Object[] arguments) {
         if (template == null || arguments == null || arguments.length == 0 || template.indexOf('{') < 0) {
             return template;
@@ -106,14 +125,23 @@ public class Reason {
         int i = 0;
         while (i < template.length()) {
             char c = template.charAt(i);
-            if (c == '{' && i + 2 < template.length() && Character.isDigit(template.charAt(i + 1)) && template.charAt(i + 2) == '}'
+            if (c == '{' && i + 2 < template.length() && Character.isDigit(template.charAt(i + 1))
                     && template.charAt(i + 1) - '0' < arguments.length) {
-                out.append(arguments[template.charAt(i + 1) - '0']);
-                i += 3;
-            } else {
-                out.append(c);
-                i++;
+                Object argument = arguments[template.charAt(i + 1) - '0'];
+                if (template.charAt(i + 2) == '}') {
+                    out.append(argument);
+                    i += 3;
+                    continue;
+                }
+                int close = template.indexOf('}', i);
+                if (template.charAt(i + 2) == ':' && close > i + 3) {
+                    out.append(Wording.word(argument, template.substring(i + 3, close)));
+                    i = close + 1;
+                    continue;
+                }
             }
+            out.append(c);
+            i++;
         }
         return out.toString();
     }
@@ -197,5 +225,80 @@ public class Reason {
     @Override
     public String toString() {
         return code + " (" + effect + (effect == Effect.POINTS ? " " + points : "") + "): " + getText();
+    }
+
+    /**
+     * Figures as an applicant reads them: money as "£43,875", a share as "37.5%", reserves as "more than
+     * 3 weeks of spending". The one place the rule base words a figure for people; an applicant's
+     * template asks for it with {@code {0:money}}, {@code {0:percent}} or {@code {0:months}} (see
+     * {@link Reason#render}). Officers' sentences keep the exact figures.
+     * <p>
+     * Nested in {@code Reason} because a stored rule set's compiled code may reach only the fact
+     * model's listed classes (and their nested ones); the service's rule-content guard checks it.
+     */
+    public static final class Wording {
+
+        private static final DecimalFormatSymbols UK = DecimalFormatSymbols.getInstance(Locale.UK);
+
+        private Wording() {
+        }
+
+        /**
+         * Pounds with thousands separated and no pence ("£43,875"); under £100 with pence where there are
+         * any ("£2.50"); under a pound in pence ("13p").
+         */
+        public static String money(double gbp) {
+            if (gbp < 0) {
+                return "-" + money(-gbp);
+            }
+            if (gbp < 1) {
+                return Math.round(gbp * 100) + "p";
+            }
+            if (gbp < 100 && Math.round(gbp * 100) % 100 != 0) {
+                return "£" + new DecimalFormat("#,##0.00", UK).format(gbp);
+            }
+            return "£" + new DecimalFormat("#,##0", UK).format(Math.round(gbp));
+        }
+
+        /** A share in percent, to a tenth at most and without a trailing ".0" ("50%", "37.5%"). */
+        public static String percent(double pct) {
+            return BigDecimal.valueOf(pct).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
+        }
+
+        /**
+         * Months of spending as people say them, never more than the figure (a threshold it is below
+         * stays below): under a month in whole weeks ("more than 3 weeks of spending" for 0.83 months),
+         * from a month in half months ("more than 2.5 months of spending" for 2.9).
+         */
+        public static String monthsOfSpending(double months) {
+            if (months <= 0) {
+                return "none of your spending";
+            }
+            if (months < 1) {
+                double weeks = months * 52 / 12;
+                long whole = (long) Math.floor(weeks);
+                if (whole == 0) {
+                    return "less than a week of spending";
+                }
+                return (weeks - whole < 0.05 ? "about " : "more than ") + whole + (whole == 1 ? " week" : " weeks") + " of spending";
+            }
+            double halves = Math.floor(months * 2) / 2;
+            String figure = BigDecimal.valueOf(halves).stripTrailingZeros().toPlainString();
+            return (months - halves < 0.05 ? "about " : "more than ") + (halves == 1 ? "a month" : figure + " months") + " of spending";
+        }
+
+        /** The argument worded as the template's placeholder asks ({@code money}, {@code percent}, {@code months}). */
+        static String word(Object argument, String how) {
+            if (!(argument instanceof Number number)) {
+                return String.valueOf(argument);
+            }
+            double value = number.doubleValue();
+            return switch (how) {
+                case "money" -> money(value);
+                case "percent" -> percent(value);
+                case "months" -> monthsOfSpending(value);
+                default -> throw new IllegalArgumentException("no wording \"" + how + "\" for {n:" + how + "}: money, percent or months");
+            };
+        }
     }
 }

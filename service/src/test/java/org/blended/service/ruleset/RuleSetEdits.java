@@ -20,11 +20,13 @@ public final class RuleSetEdits {
                 .replace("F6 Reserves under a month,\"-1000000000, 1\"", "F6 Reserves under six weeks,\"-1000000000, 1.5\"")
                 .replace("F6 Reserves from one to three months,\"1, 3\"", "F6 Reserves from six weeks to three months,\"1.5, 3\"")
                 .replace("under the one month we look for.", "under the six weeks we look for.")
-                .replace("would last less than a month.,1", "would last less than six weeks.,1.5")
+                // the applicant's texts name our threshold beside their figure, so it follows the edit
+                .replace("we look for at least a month.,1", "we look for at least six weeks.,1.5")
                 .replace("at least one month.", "at least six weeks.")
-                .replace("would last a month or more.", "would last six weeks or more.");
+                .replace("at least the month we look for;", "at least the six weeks we look for;");
         assertThat(edited).as("the reserves table as shipped").isNotEqualTo(reservesTable)
-                .contains("\"-1000000000, 1.5\"").contains("\"1.5, 3\"").contains("less than six weeks.,1.5");
+                .contains("\"-1000000000, 1.5\"").contains("\"1.5, 3\"").contains("at least six weeks.,1.5")
+                .contains("at least the six weeks we look for;");
         return edited;
     }
 
