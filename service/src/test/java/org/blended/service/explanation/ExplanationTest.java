@@ -56,6 +56,20 @@ class ExplanationTest {
             if (!outcome.equals("APPROVE")) {
                 assertThat(explanation.get("suggestions").size() > 0 || !explanation.get("searchNote").asText().isBlank()).isTrue();
             }
+            for (JsonNode miss : explanation.get("nearMisses")) {
+                double figure = miss.get("figure").asDouble();
+                double threshold = miss.get("threshold").asDouble();
+                assertThat(Math.abs(figure - threshold) / threshold).as("genuinely near: " + miss).isLessThanOrEqualTo(0.2);
+                assertThat(miss.get("code").asText()).as("never a criterion that passed").doesNotContain("GREEN", "STRONG");
+                assertThat(miss.get("applicantText").asText()).as("no code").doesNotContainPattern("\\b[A-Z]{1,2}\\d+\\b");
+            }
+            List<String> kinds = new ArrayList<>();
+            explanation.get("suggestions").forEach(suggestion -> {
+                List<String> fields = new ArrayList<>();
+                suggestion.get("changes").forEach(change -> fields.add(change.get("field").asText()));
+                kinds.add(fields.stream().sorted().toList() + " " + suggestion.get("reaches").asText());
+            });
+            assertThat(kinds).as("one suggestion per kind of change and outcome").doesNotHaveDuplicates();
         })));
         return tests;
     }
