@@ -14,19 +14,11 @@ import org.blended.service.decision.ReasonView;
 /** Turns a stored decision's reasons into an explanation; no rule is re-implemented here. */
 final class ExplanationBuilder {
 
-    /** What each compared figure is called in plain words. */
-    private static final Map<String, String> FIGURES = Map.of(
-            "F1", "debt service cover (how many times your surplus covers the repayments)",
-            "F2", "loan to value (% of the security's value)",
-            "F3", "years of trading",
-            "F4", "loan compared with a year's income (times)",
-            "F6", "months of spending your free reserves would cover",
-            "I3", "people reached a year for every £10,000 requested");
-
     private ExplanationBuilder() {
     }
 
-    static Explanation build(DecisionView decision, WhatWouldChange.Search search) {
+    /** {@code nearMissWithin}: how close to the next band's threshold, relatively, a figure must be to be a near miss. */
+    static Explanation build(DecisionView decision, WhatWouldChange.Search search, double nearMissWithin) {
         Map<Theme, List<ReasonView>> byTheme = new EnumMap<>(Theme.class);
         decision.reasons().forEach(r -> byTheme.computeIfAbsent(r.theme(), t -> new ArrayList<>()).add(r));
         List<Explanation.ThemeExplanation> themes = new ArrayList<>();
@@ -38,9 +30,7 @@ final class ExplanationBuilder {
         });
         // Social value first: what the applicant evidenced is stated before anything else.
         themes.sort((a, b) -> Boolean.compare(b.socialValue(), a.socialValue()));
-        List<Explanation.NearMiss> nearMisses = decision.reasons().stream()
-                .filter(r -> r.threshold() != null && r.figure() != null)
-                .map(ExplanationBuilder::nearMiss).toList();
+        List<Explanation.NearMiss> nearMisses = NearMisses.of(decision.reasons(), nearMissWithin);
         List<Explanation.Line> gaps = decision.reasons().stream()
                 .filter(r -> r.code().startsWith("I11-") || r.code().startsWith("I1-NO-") || r.code().equals("E5-NOT-SHOWN"))
                 .map(ExplanationBuilder::line).toList();
@@ -75,18 +65,5 @@ final class ExplanationBuilder {
 
     private static Explanation.Line line(ReasonView r) {
         return new Explanation.Line(r.code(), r.text(), r.applicantText(), r.points());
-    }
-
-    private static Explanation.NearMiss nearMiss(ReasonView r) {
-        String what = FIGURES.getOrDefault(r.criterion(), r.criterion());
-        boolean atLeast = r.figure() < r.threshold();
-        String plain = "Your " + what + " is " + number(r.figure()) + "; we look for "
-                + (atLeast ? "at least " : "at most ") + number(r.threshold()) + ".";
-        return new Explanation.NearMiss(r.code(), r.criterion(), r.figure(), r.threshold(),
-                r.code() + ": " + number(r.figure()) + (atLeast ? " < " : " > ") + number(r.threshold()), plain);
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

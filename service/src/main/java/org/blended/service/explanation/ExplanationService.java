@@ -8,27 +8,38 @@ import org.blended.service.decision.StoredApplication;
 import org.blended.service.decision.StoredApplicationRepository;
 import org.blended.service.decision.DecisionRepository;
 import org.blended.service.decision.DecisionView;
-import org.blended.service.valuation.LenderValues;
+import org.blended.service.decision.StoredInputs;
+import org.blended.service.ruleset.lifecycle.RuleSetLibrary;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Explains a stored decision and searches what would change it, with the lender's own values. */
+/**
+ * Explains a stored decision and searches what would change it as the decision was made: with the
+ * rule-set version it names and the lender's measure values stored beside it, not today's.
+ */
 @Service
 public class ExplanationService {
 
     private final StoredApplicationRepository applications;
     private final DecisionRepository decisions;
-    private final LenderValues values;
+    private final RuleSetLibrary library;
+    private final StoredInputs inputs;
     private final WhatWouldChange whatWouldChange;
+    private final double nearMissWithin;
     private final TransactionTemplate reading;
 
     public ExplanationService(StoredApplicationRepository applications, DecisionRepository decisions,
-                              LenderValues values, WhatWouldChange whatWouldChange, PlatformTransactionManager transactions) {
+                              RuleSetLibrary library, StoredInputs inputs, WhatWouldChange whatWouldChange,
+                              @Value("${blended.explanation.near-miss-within:0.2}") double nearMissWithin,
+                              PlatformTransactionManager transactions) {
         this.applications = applications;
         this.decisions = decisions;
-        this.values = values;
+        this.library = library;
+        this.inputs = inputs;
         this.whatWouldChange = whatWouldChange;
+        this.nearMissWithin = nearMissWithin;
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
     }
@@ -57,19 +68,23 @@ public class ExplanationService {
     record Page(String organisation, Explanation explanation) {
     }
 
-    private record Loaded(String organisation, String payload, UUID lenderId, DecisionView decision) {
+    private record Loaded(String organisation, String payload, String lenderValues, DecisionView decision) {
     }
 
     private Loaded load(StoredApplication stored) {
         DecisionView decision = decisions.findByApplicationId(stored.getId()).map(DecisionView::of)
                 .orElseThrow(() -> new ApplicationNotFoundException(stored.getId()));
-        return new Loaded(stored.getLegalName(), stored.getPayload(), stored.getLenderId(), decision);
+        return new Loaded(stored.getLegalName(), stored.getPayload(), stored.getLenderValues(), decision);
     }
 
-    /** The search evaluates the rules many times: it runs outside any database transaction. */
+    /**
+     * The search evaluates the rules many times: it runs outside any database transaction. The
+     * decision's version comes from the library's cache of compiled versions, as replay's does.
+     */
     private Explanation explain(Loaded loaded) {
-        var search = whatWouldChange.search(loaded.payload(), loaded.decision().assessedOn(),
-                values.factsFor(loaded.lenderId()), loaded.decision().outcome());
-        return ExplanationBuilder.build(loaded.decision(), search);
+        DecisionView decision = loaded.decision();
+        var basis = new WhatWouldChange.Basis(library.labelled(decision.ruleSetVersion()), loaded.payload(),
+                decision.assessedOn(), inputs.lenderValues(loaded.lenderValues()));
+        return ExplanationBuilder.build(decision, whatWouldChange.search(basis, decision.outcome()), nearMissWithin);
     }
 }

@@ -5,14 +5,18 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.blended.rules.application.Application;
 import org.blended.rules.application.Claim;
 import org.blended.rules.application.EvidenceGrade;
+import org.blended.rules.assessment.Assessment;
 import org.blended.rules.assessment.FinancialBand;
 import org.blended.rules.assessment.MeasureValue;
 import org.blended.rules.assessment.Outcome;
+import org.blended.service.assessment.CompiledRuleSet;
 import org.blended.service.assessment.EvaluationFailedException;
 import org.blended.service.assessment.RuleEngine;
 import org.blended.service.decision.StoredInputs;
@@ -21,8 +25,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Finds the smallest sets of actionable changes that move an application to a better outcome,
- * each verified by evaluating the changed application with the same rule base and date. The
- * search is bounded: single changes, then pairs, within a time budget; it says when it found none.
+ * each verified by evaluating the changed application as the decision was made: the same rule-set
+ * version, date and lender's measure values (a suggestion checked against today's policy would
+ * not explain the decision the applicant got). The search is bounded: single changes, then pairs,
+ * within a time budget; it says when it found none.
  */
 @Service
 class WhatWouldChange {
@@ -44,12 +50,16 @@ class WhatWouldChange {
     public record Search(List<Suggestion> suggestions, int variantsTried, long millis, boolean complete, String note) {
     }
 
-    public Search search(String payload, LocalDate assessedOn, List<MeasureValue> lenderValues, Outcome current) {
+    /** What the decision was made with: every variant is assessed with exactly these. */
+    record Basis(CompiledRuleSet rules, String payload, LocalDate assessedOn, List<MeasureValue> lenderValues) {
+    }
+
+    public Search search(Basis basis, Outcome current) {
         long started = System.nanoTime();
         if (current == Outcome.APPROVE) {
             return new Search(List.of(), 0, 0, true, "Approved outright: nothing needs to change.");
         }
-        List<Change> candidates = candidates(payload, assessedOn, lenderValues);
+        List<Change> candidates = candidates(basis);
         List<Suggestion> found = new ArrayList<>();
         List<List<Change>> improving = new ArrayList<>();
         Skipped skipped = new Skipped();
@@ -61,7 +71,7 @@ class WhatWouldChange {
                 break;
             }
             tried++;
-            Outcome reached = evaluate(payload, List.of(change), assessedOn, lenderValues, skipped);
+            Outcome reached = evaluate(basis, List.of(change), skipped);
             if (reached != null && rank(reached) > rank(current)) {
                 found.add(new Suggestion(List.of(change.view()), reached, true));
                 improving.add(List.of(change));
@@ -80,19 +90,20 @@ class WhatWouldChange {
                     break;
                 }
                 tried++;
-                Outcome reached = evaluate(payload, List.of(a, b), assessedOn, lenderValues, skipped);
+                Outcome reached = evaluate(basis, List.of(a, b), skipped);
                 if (reached != null && rank(reached) > rank(current)) {
                     found.add(new Suggestion(List.of(a.view(), b.view()), reached, true));
                 }
             }
         }
-        found.sort(Comparator.comparing((Suggestion s) -> -rank(s.reaches())).thenComparing(s -> s.changes().size()));
-        List<Suggestion> best = found.stream().limit(maxSuggestions).toList();
+        List<Suggestion> best = new ArrayList<>(distinct(found));
+        best.sort(Comparator.comparing((Suggestion s) -> -rank(s.reaches())).thenComparing(s -> s.changes().size()));
+        best = best.stream().limit(maxSuggestions).toList();
         long millis = (System.nanoTime() - started) / 1_000_000;
         String note = best.isEmpty()
                 ? (complete ? "No change of one or two things you can act on would improve the outcome."
                             : "No improving change was found within the search limit of " + budgetMillis + " ms.")
-                : "Each suggestion was checked by assessing the changed application with the same rules.";
+                : "Each suggestion was checked by assessing the changed application with the rules, date and values the decision was made with.";
         if (skipped.count > 0) {
             note += " " + skipped.count + (skipped.count == 1 ? " changed application" : " changed applications")
                     + " could not be assessed and " + (skipped.count == 1 ? "was" : "were") + " skipped: " + skipped.reason + ".";
@@ -107,10 +118,11 @@ class WhatWouldChange {
     }
 
     /** The outcome the changes reach, or null when the rule set could not assess the changed application. */
-    private Outcome evaluate(String payload, List<Change> changes, LocalDate assessedOn, List<MeasureValue> lenderValues,
-                             Skipped skipped) {
+    private Outcome evaluate(Basis basis, List<Change> changes, Skipped skipped) {
         try {
-            return evaluate(payload, changes, assessedOn, lenderValues);
+            Application changed = inputs.application(basis.payload());
+            changes.forEach(c -> c.apply().accept(changed));
+            return assess(basis, changed).getOutcome();
         } catch (EvaluationFailedException e) {
             skipped.count++;
             if (skipped.reason == null) {
@@ -120,11 +132,27 @@ class WhatWouldChange {
         }
     }
 
-    /** Applies the changes to a fresh copy of the application and evaluates it. */
-    public Outcome evaluate(String payload, List<Change> changes, LocalDate assessedOn, List<MeasureValue> lenderValues) {
-        Application changed = inputs.application(payload);
-        changes.forEach(c -> c.apply().accept(changed));
-        return engine.evaluate(changed, assessedOn, lenderValues).getOutcome();
+    private Assessment assess(Basis basis, Application application) {
+        return engine.evaluate(basis.rules(), application, basis.assessedOn(), basis.lenderValues());
+    }
+
+    /**
+     * One suggestion per kind of change and outcome: the candidates of a field come smallest first,
+     * so a larger change of the same field(s) is kept only when it reaches a strictly better outcome
+     * than the smaller ones did. "Ask for £96k, £72k or £60k" for one outcome is one suggestion, £96k.
+     */
+    static List<Suggestion> distinct(List<Suggestion> inSearchOrder) {
+        Map<List<String>, Integer> bestRank = new HashMap<>();
+        List<Suggestion> kept = new ArrayList<>();
+        for (Suggestion s : inSearchOrder) {
+            List<String> kind = s.changes().stream().map(Change.View::field).sorted().toList();
+            int reached = rank(s.reaches());
+            if (reached > bestRank.getOrDefault(kind, -1)) {
+                bestRank.put(kind, reached);
+                kept.add(s);
+            }
+        }
+        return kept;
     }
 
     /**
@@ -134,9 +162,9 @@ class WhatWouldChange {
      * offer is found by assessing the application secured at different values. So the search follows a
      * policy change. A rule set that names no longest term gets no suggestion of a longer one.
      */
-    private List<Change> candidates(String payload, LocalDate assessedOn, List<MeasureValue> lenderValues) {
-        Application a = inputs.application(payload);
-        Integer longestTerm = longestTerm(a, assessedOn, lenderValues);
+    private List<Change> candidates(Basis basis) {
+        Application a = inputs.application(basis.payload());
+        Integer longestTerm = longestTerm(basis, a);
         List<Change> changes = new ArrayList<>();
         var claims = a.getImpact().getClaims();
         for (int i = 0; i < claims.size(); i++) {
@@ -171,7 +199,7 @@ class WhatWouldChange {
             }
         }
         if (!Boolean.TRUE.equals(request.getSecured()) && Boolean.TRUE.equals(a.getApplicant().getPowerToCharge())) {
-            BigDecimal security = securityRatedGreen(payload, assessedOn, lenderValues);
+            BigDecimal security = securityRatedGreen(basis);
             if (security != null) {
                 changes.add(new Change("request.securityValue", request.getSecurityValue(), security,
                         "Offer security worth at least " + pounds(security) + ".",
@@ -189,9 +217,9 @@ class WhatWouldChange {
         return changes;
     }
 
-    private Integer longestTerm(Application a, LocalDate assessedOn, List<MeasureValue> lenderValues) {
+    private Integer longestTerm(Basis basis, Application a) {
         try {
-            return engine.evaluate(a, assessedOn, lenderValues).getLongestTermMonths();
+            return assess(basis, a).getLongestTermMonths();
         } catch (EvaluationFailedException e) {
             return null;
         }
@@ -202,12 +230,12 @@ class WhatWouldChange {
      * (F2) green for this application: a binary search over 1% to 100%, about seven assessments. Null
      * when no loan to value up to 100% rates green.
      */
-    private BigDecimal securityRatedGreen(String payload, LocalDate assessedOn, List<MeasureValue> lenderValues) {
-        BigDecimal amount = inputs.application(payload).getRequest().getAmount();
+    private BigDecimal securityRatedGreen(Basis basis) {
+        BigDecimal amount = inputs.application(basis.payload()).getRequest().getAmount();
         int low = 1, high = 100, best = 0; // best: the highest percent that rates green
         while (low <= high) {
             int pct = (low + high) >>> 1;
-            if (loanToValueRatedGreen(payload, assessedOn, lenderValues, securityAt(amount, pct))) {
+            if (loanToValueRatedGreen(basis, securityAt(amount, pct))) {
                 best = pct;
                 low = pct + 1;
             } else {
@@ -221,12 +249,12 @@ class WhatWouldChange {
         return amount.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(loanToValuePct), 0, RoundingMode.UP);
     }
 
-    private boolean loanToValueRatedGreen(String payload, LocalDate assessedOn, List<MeasureValue> lenderValues, BigDecimal security) {
-        Application secured = inputs.application(payload);
+    private boolean loanToValueRatedGreen(Basis basis, BigDecimal security) {
+        Application secured = inputs.application(basis.payload());
         secured.getRequest().setSecured(true);
         secured.getRequest().setSecurityValue(security);
         try {
-            return engine.evaluate(secured, assessedOn, lenderValues).getReasons().stream()
+            return assess(basis, secured).getReasons().stream()
                     .anyMatch(r -> "F2".equals(r.getCriterion()) && r.getRating() == FinancialBand.GREEN);
         } catch (EvaluationFailedException e) {
             return false;

@@ -56,6 +56,20 @@ class ExplanationTest {
             if (!outcome.equals("APPROVE")) {
                 assertThat(explanation.get("suggestions").size() > 0 || !explanation.get("searchNote").asText().isBlank()).isTrue();
             }
+            for (JsonNode miss : explanation.get("nearMisses")) {
+                double figure = miss.get("figure").asDouble();
+                double threshold = miss.get("threshold").asDouble();
+                assertThat(Math.abs(figure - threshold) / threshold).as("genuinely near: " + miss).isLessThanOrEqualTo(0.2);
+                assertThat(miss.get("code").asText()).as("never a criterion that passed").doesNotContain("GREEN", "STRONG");
+                assertThat(miss.get("applicantText").asText()).as("no code").doesNotContainPattern("\\b[A-Z]{1,2}\\d+\\b");
+            }
+            List<String> kinds = new ArrayList<>();
+            explanation.get("suggestions").forEach(suggestion -> {
+                List<String> fields = new ArrayList<>();
+                suggestion.get("changes").forEach(change -> fields.add(change.get("field").asText()));
+                kinds.add(fields.stream().sorted().toList() + " " + suggestion.get("reaches").asText());
+            });
+            assertThat(kinds).as("one suggestion per kind of change and outcome").doesNotHaveDuplicates();
         })));
         return tests;
     }
@@ -85,7 +99,7 @@ class ExplanationTest {
         return List.of(DynamicTest.dynamicTest("bakery-cic.json", () -> {
             JsonNode explanation = explain(Examples.json("bakery-cic.json"));
             assertThat(explanation.get("nearMisses").toString()).contains("F6-AMBER")
-                    .contains("Your months of spending your free reserves would cover is 0.83; we look for at least 1.");
+                    .contains("Your free reserves would cover 0.8 months of spending; we look for at least 1 month.");
             assertThat(explanation.get("evidenceGaps").toString()).contains("I11-SELF-REPORTED-PRIORITY_GROUP_HIRES");
         }));
     }
