@@ -23,7 +23,8 @@ record ApplicantAssessment(String organisation, String outcome, String outcomeEx
                            List<String> conditions, List<ThemeSection> themes, List<String> nearMisses,
                            List<String> evidenceGaps, List<Option> options, String searchNote) {
 
-    public record ThemeSection(String title, List<String> counted, List<String> against) {
+    /** A theme's lines; {@code plain} when they are said, not weighed (our decision itself), so not "in your favour". */
+    public record ThemeSection(String title, boolean plain, List<String> counted, List<String> against) {
     }
 
     public record Option(List<String> changes, String reaches) {
@@ -35,7 +36,8 @@ record ApplicantAssessment(String organisation, String outcome, String outcomeEx
                 : List.of();
         Set<String> listedAbove = conditions.stream().map(ReasonView::code).collect(Collectors.toSet());
         List<ThemeSection> themes = e.themes().stream()
-                .map(t -> new ThemeSection(title(t.theme()), sentences(t.counted().stream()),
+                .map(t -> new ThemeSection(title(t.theme()), t.theme() == Theme.DECISION,
+                        sentences(t.counted().stream()),
                         sentences(t.against().stream().filter(l -> !listedAbove.contains(l.code())))))
                 .filter(t -> !t.counted().isEmpty() || !t.against().isEmpty())
                 .toList();
