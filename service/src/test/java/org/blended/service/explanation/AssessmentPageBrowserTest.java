@@ -84,9 +84,7 @@ class AssessmentPageBrowserTest {
                 "{\"contactEmail\":\"loans@example.org\",\"contactPhone\":\"0121 496 0000\",\"responseWorkingDays\":3}");
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
 
-        JsonNode submitted = submit(lender, "sole-trader-cafe.json");
-        assertThat(submitted.at("/decision/outcome").asText()).isEqualTo("DECLINE");
-        open(submitted);
+        JsonNode submitted = opened(lender, "sole-trader-cafe.json", "DECLINE");
 
         assertThat(text("outcome")).isEqualTo("Not approved this time");
         assertThat(text("reference")).isEqualTo(submitted.get("lenderReference").asText());
@@ -108,10 +106,7 @@ class AssessmentPageBrowserTest {
 
     @Test
     void aReferredApplicantReadsWhenAnOfficerWillDecide() {
-        TestLenders.TestLender lender = lenders.newLender();
-        JsonNode submitted = submit(lender, "homelessness-charity-cio.json");
-        assertThat(submitted.at("/decision/outcome").asText()).isEqualTo("REFER");
-        open(submitted);
+        JsonNode submitted = opened(lenders.newLender(), "homelessness-charity-cio.json", "REFER");
 
         assertThat(text("outcome")).isEqualTo("Referred to a lending officer");
         assertThat(text("amount")).isEqualTo("£120,000");
@@ -125,10 +120,7 @@ class AssessmentPageBrowserTest {
 
     @Test
     void anApplicantApprovedWithConditionsReadsThemOnceAsANumberedList() {
-        TestLenders.TestLender lender = lenders.newLender();
-        JsonNode submitted = submit(lender, "bakery-cic.json");
-        assertThat(submitted.at("/decision/outcome").asText()).isEqualTo("APPROVE_WITH_CONDITIONS");
-        open(submitted);
+        JsonNode submitted = opened(lenders.newLender(), "bakery-cic.json", "APPROVE_WITH_CONDITIONS");
 
         assertThat(text("outcome")).isEqualTo("Approved, with conditions");
         List<String> conditions = new ArrayList<>();
@@ -166,12 +158,12 @@ class AssessmentPageBrowserTest {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    private JsonNode submit(TestLenders.TestLender lender, String example) {
-        return Http.json(new Http(port, lender.apiKey()).postJson("/api/v1/applications", Examples.json(example)));
-    }
-
-    private void open(JsonNode submitted) {
+    /** Submits the example as the lender and opens its applicant's link, once the rules gave the outcome expected. */
+    private JsonNode opened(TestLenders.TestLender lender, String example, String outcome) {
+        JsonNode submitted = Http.json(new Http(port, lender.apiKey()).postJson("/api/v1/applications", Examples.json(example)));
+        assertThat(submitted.at("/decision/outcome").asText()).isEqualTo(outcome);
         browser.get(url(submitted.get("assessmentLink").asText()));
+        return submitted;
     }
 
     /** The hard stop's sentence if there is one, else the sentence that took the most points away. */
