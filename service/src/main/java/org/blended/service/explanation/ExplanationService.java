@@ -61,11 +61,15 @@ public class ExplanationService {
     }
 
     Optional<Page> forApplicant(String token) {
-        Optional<Loaded> loaded = reading.execute(status -> applications.findByAccessToken(token).map(this::load));
-        return loaded.map(l -> new Page(l.organisation(), explain(l)));
+        record Read(Loaded loaded, AppliedFor application) {
+        }
+        Optional<Read> read = reading.execute(status -> applications.findByAccessToken(token)
+                .map(stored -> new Read(load(stored), AppliedFor.of(stored))));
+        return read.map(r -> new Page(r.loaded().organisation(), explain(r.loaded()), r.loaded().decision(), r.application()));
     }
 
-    record Page(String organisation, Explanation explanation) {
+    /** The decision's reasons give the page its primary reason and conditions; the application, its summary. */
+    record Page(String organisation, Explanation explanation, DecisionView decision, AppliedFor application) {
     }
 
     private record Loaded(String organisation, String payload, String lenderValues, DecisionView decision) {

@@ -22,6 +22,13 @@ public class Lender {
 
     private Instant createdAt;
 
+    /** Whom an applicant contacts, and within how many working days the lender answers: shown on the applicant's page. */
+    private String contactEmail;
+
+    private String contactPhone;
+
+    private Integer responseWorkingDays;
+
     protected Lender() {
     }
 
@@ -36,4 +43,13 @@ public class Lender {
     public String getCode() { return code; }
     public String getName() { return name; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getContactEmail() { return contactEmail; }
+    public String getContactPhone() { return contactPhone; }
+    public Integer getResponseWorkingDays() { return responseWorkingDays; }
+
+    void setProfile(String contactEmail, String contactPhone, Integer responseWorkingDays) {
+        this.contactEmail = contactEmail;
+        this.contactPhone = contactPhone;
+        this.responseWorkingDays = responseWorkingDays;
+    }
 }

@@ -56,6 +56,19 @@ public class LenderDirectory implements Lenders {
         return lenders.findAll(org.springframework.data.domain.Sort.by("code"));
     }
 
+    @Transactional(readOnly = true)
+    public Optional<Lender> byId(UUID id) {
+        return lenders.findById(id);
+    }
+
+    /** Sets (or, with nulls, clears) the contact and answer time an applicant reads; empty when no lender has the code. */
+    @Transactional
+    public Optional<Lender> setProfile(String code, String contactEmail, String contactPhone, Integer responseWorkingDays) {
+        Optional<Lender> lender = lenders.findByCode(code);
+        lender.ifPresent(l -> l.setProfile(contactEmail, contactPhone, responseWorkingDays));
+        return lender;
+    }
+
     /** Registers a lender; an existing code is refused rather than silently reused. */
     @Transactional
     public Lender register(String code, String name) {

@@ -9,8 +9,12 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.blended.service.lender.Lender;
 import org.blended.service.lender.LenderDirectory;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,10 +57,21 @@ class AccessAdminController {
     public record NewLender(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 200) String name) {
     }
 
-    public record LenderView(UUID id, String code, String name, Instant createdAt) {
+    public record LenderView(UUID id, String code, String name, Instant createdAt, String contactEmail,
+                             String contactPhone, Integer responseWorkingDays) {
         static LenderView of(Lender l) {
-            return new LenderView(l.getId(), l.getCode(), l.getName(), l.getCreatedAt());
+            return new LenderView(l.getId(), l.getCode(), l.getName(), l.getCreatedAt(), l.getContactEmail(),
+                    l.getContactPhone(), l.getResponseWorkingDays());
         }
+    }
+
+    private static final String PHONE = "(\\+?[0-9 ()-]{6,40})?";
+
+    /** What an applicant's page tells them: whom to contact and how soon the lender answers. Each may be left out. */
+    public record LenderProfile(@Email @Size(max = 254) String contactEmail,
+                                @Pattern(regexp = PHONE, message = "must be a telephone number: digits, spaces, "
+                                        + "brackets or dashes, with an optional leading +") String contactPhone,
+                                @Min(1) @Max(60) Integer responseWorkingDays) {
     }
 
     public record NewApiKey(@NotBlank @Size(max = 100) String name, @NotNull Role role, String lenderCode) {
@@ -89,6 +105,19 @@ class AccessAdminController {
     @GetMapping("/lenders")
     public List<LenderView> lenders() {
         return lenders.all().stream().map(LenderView::of).toList();
+    }
+
+    @PutMapping("/lenders/{code}/profile")
+    @Operation(summary = "Set a lender's profile", description = "The contact email, phone and answer time in working "
+            + "days an applicant reads on their assessment page; a field left out is cleared.")
+    public LenderView setProfile(@PathVariable String code, @Valid @RequestBody LenderProfile body) {
+        return lenders.setProfile(code, blankless(body.contactEmail()), blankless(body.contactPhone()),
+                        body.responseWorkingDays()).map(LenderView::of)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lender with code " + code));
+    }
+
+    private static String blankless(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     @PostMapping("/api-keys")

@@ -56,6 +56,10 @@ class DemoCredentials implements ApplicationRunner {
         if (present(settings.lenderApiKey()) && present(settings.lenderCode())) {
             Lender lender = lenders.byCode(settings.lenderCode()).orElseGet(() -> lenders.register(settings.lenderCode(),
                     present(settings.lenderName()) ? settings.lenderName() : settings.lenderCode()));
+            if (lender.getContactEmail() == null && lender.getContactPhone() == null) {
+                // So the walkthrough's applicant page shows what happens next with a contact; example.org reaches nobody.
+                lenders.setProfile(lender.getCode(), "loans@" + lender.getCode() + ".example.org", null, 5);
+            }
             apiKeys.register("demo lender key", settings.lenderApiKey(), Role.LENDER, lender.getId(), "demo");
             log.warn("Demo lender '{}' can use its API key from blended.demo.lender-api-key; not for production",
                     lender.getCode());
