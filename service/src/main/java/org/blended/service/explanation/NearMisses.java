@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.blended.rules.assessment.FinancialBand;
+import org.blended.rules.assessment.Reason;
 import org.blended.service.decision.ReasonView;
 
 /**
@@ -31,7 +32,7 @@ final class NearMisses {
             "F2", new Measure("Your loan would be %s of the value of the security you offer", "%", "%", 0),
             "F3", new Measure("Your organisation has traded for %s", "year", "years", 1),
             "F4", new Measure("Your loan is %s your latest year's income", "times", "times", 2),
-            "F6", new Measure("Your free reserves would cover %s of spending", "month", "months", 1),
+            "F6", new Measure("Your free reserves would cover %s", "month", "months", 1),
             "I3", new Measure("You would reach %s a year for every £10,000 you ask for", "person", "people", 1),
             "I6", new Measure("Your spending with local suppliers counts as %s of your year's spending", "%", "%", 1));
 
@@ -59,7 +60,9 @@ final class NearMisses {
     private static Explanation.NearMiss nearMiss(ReasonView r) {
         Measure m = MEASURES.getOrDefault(r.criterion(), ANY);
         boolean atLeast = r.figure() < r.threshold();
-        String plain = m.yours().formatted(amount(m, r.figure())) + "; we look for "
+        // Reserves read as people say them ("more than 3 weeks of spending"), never rounded up past the threshold.
+        String yours = "F6".equals(r.criterion()) ? Reason.Wording.monthsOfSpending(r.figure()) : amount(m, r.figure());
+        String plain = m.yours().formatted(yours) + "; we look for "
                 + (atLeast ? "at least " : "at most ") + amount(m, r.threshold()) + ".";
         String officer = r.code() + ": " + number(r.figure(), 2) + (atLeast ? " < " : " > ") + number(r.threshold(), 2);
         return new Explanation.NearMiss(r.code(), r.criterion(), r.figure(), r.threshold(), officer, plain);

@@ -99,7 +99,7 @@ class ExplanationTest {
         return List.of(DynamicTest.dynamicTest("bakery-cic.json", () -> {
             JsonNode explanation = explain(Examples.json("bakery-cic.json"));
             assertThat(explanation.get("nearMisses").toString()).contains("F6-AMBER")
-                    .contains("Your free reserves would cover 0.8 months of spending; we look for at least 1 month.");
+                    .contains("Your free reserves would cover more than 3 weeks of spending; we look for at least 1 month.");
             assertThat(explanation.get("evidenceGaps").toString()).contains("I11-SELF-REPORTED-PRIORITY_GROUP_HIRES");
         }));
     }

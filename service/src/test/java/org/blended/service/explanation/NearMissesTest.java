@@ -20,7 +20,7 @@ class NearMissesTest {
         var misses = NearMisses.of(List.of(reason("F6-AMBER", "F6", FinancialBand.AMBER, 0.8333, 1.0)), WITHIN);
 
         assertThat(misses).singleElement().satisfies(m -> {
-            assertThat(m.applicantText()).isEqualTo("Your free reserves would cover 0.8 months of spending; we look for at least 1 month.");
+            assertThat(m.applicantText()).isEqualTo("Your free reserves would cover more than 3 weeks of spending; we look for at least 1 month.");
             assertThat(m.text()).isEqualTo("F6-AMBER: 0.83 < 1");
         });
     }
