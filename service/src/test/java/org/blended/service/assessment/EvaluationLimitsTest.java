@@ -295,13 +295,19 @@ class EvaluationLimitsTest {
             library.remember(shipped);
         }
 
-        // The explanation's search skips the changed applications the rules cannot assess, and says so.
+        // The explanation's search skips the changed applications the rules cannot assess, and says so. It
+        // searches with the version the decision was made by, so that version is the one that now runs away.
         engine.activate(new CompiledRuleSet(shipped.version(), shipped.label(), runaway));
-        HttpResponse<String> explained = http.get("/api/v1/applications/" + stormId + "/explanation");
-        assertThat(explained.statusCode()).as(explained.body()).isEqualTo(200);
-        assertThat(Http.json(explained).get("searchNote").asText())
-                .contains("could not be assessed and")
-                .contains("skipped: rule set " + shipped.label() + " fired more than 10,000 rules without reaching a decision");
+        library.remember(new CompiledRuleSet(shipped.version(), shipped.label(), runaway));
+        try {
+            HttpResponse<String> explained = http.get("/api/v1/applications/" + stormId + "/explanation");
+            assertThat(explained.statusCode()).as(explained.body()).isEqualTo(200);
+            assertThat(Http.json(explained).get("searchNote").asText())
+                    .contains("could not be assessed and")
+                    .contains("skipped: rule set " + shipped.label() + " fired more than 10,000 rules without reaching a decision");
+        } finally {
+            library.remember(shipped);
+        }
 
         // Sent again, a reference decided before gets its first decision back, whatever the rules do now.
         HttpResponse<String> again = http.postJson("/api/v1/applications", storm);
