@@ -35,9 +35,20 @@ public class TestOfficers {
     }
 
     private Officer make(UUID lenderId, Role role) {
-        String username = role.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
-        people.createUser(User.withUsername(username).password(passwords.encode(PASSWORD)).roles(role.name()).build());
+        return officer(lenderId, role.name().toLowerCase().replace('_', '-'), role);
+    }
+
+    /** A person with this role, named after {@code name}, tied to the lender. */
+    public Officer officer(UUID lenderId, String name, Role role) {
+        String username = person(name, role);
         staff.tie(username, lenderId);
         return new Officer(username, lenderId, role == Role.SENIOR_OFFICER);
+    }
+
+    /** A person who signs in to the pages with this role, tied to no lender (a policy owner); their user name. */
+    public String person(String name, Role role) {
+        String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        people.createUser(User.withUsername(username).password(passwords.encode(PASSWORD)).roles(role.name()).build());
+        return username;
     }
 }

@@ -47,6 +47,18 @@ final class Wording {
         return hours / 24 + " days";
     }
 
+    /** The legal form as officers say it: the acronyms stay, the rest in words. */
+    public String legalForm(String form) {
+        return switch (form) {
+            case "CHARITY" -> "Charity";
+            case "SOLE_TRADER" -> "Sole trader";
+            case "PARTNERSHIP" -> "Partnership";
+            case "UNINCORPORATED" -> "Unincorporated association";
+            case "OTHER" -> "Another legal form";
+            default -> form; // CIC, CIO, CBS, CLG, CLS
+        };
+    }
+
     public String outcome(Outcome outcome) {
         return outcome == null ? "" : switch (outcome) {
             case APPROVE -> "Approve";

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.blended.rules.assessment.Outcome;
 import org.blended.service.Examples;
 import org.blended.service.Http;
-import org.blended.service.lender.LenderPeople;
+import org.blended.service.review.TestOfficers;
 import org.blended.service.review.cases.ReviewCase;
 import org.blended.service.review.cases.ReviewCases;
 import org.blended.service.review.people.Officer;
@@ -20,9 +20,6 @@ import org.blended.service.review.settlement.Settlement;
 import org.blended.service.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,14 +30,10 @@ import org.springframework.stereotype.Component;
 @Component
 class OfficerDesk {
 
-    static final String PASSWORD = "a-long-enough-password";
+    static final String PASSWORD = TestOfficers.PASSWORD;
 
     @Autowired
-    JdbcUserDetailsManager people;
-    @Autowired
-    PasswordEncoder passwords;
-    @Autowired
-    LenderPeople lenderPeople;
+    TestOfficers officers;
     @Autowired
     ReviewCases cases;
     @Autowired
@@ -50,16 +43,12 @@ class OfficerDesk {
 
     /** A person who signs in to the pages with this role, tied to the lender. */
     Officer officer(UUID lenderId, String name, Role role) {
-        String username = person(name, role);
-        lenderPeople.tie(username, lenderId);
-        return new Officer(username, lenderId, role == Role.SENIOR_OFFICER);
+        return officers.officer(lenderId, name, role);
     }
 
     /** A person who signs in to the pages with this role (a policy owner belongs to no lender); their user name. */
     String person(String name, Role role) {
-        String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        people.createUser(User.withUsername(username).password(passwords.encode(PASSWORD)).roles(role.name()).build());
-        return username;
+        return officers.person(name, role);
     }
 
     UUID submit(Http api, String example) {
