@@ -60,7 +60,7 @@ class ApplicantTextsTest {
     @Test
     void reservesAndFunderSharesNameTheirFigureAndOurs() throws IOException {
         assertThat(reason(assess("thin-margin-cafe-cic.json"), "F6-AMBER").getApplicantText())
-                .matches("Your free reserves would cover (less than a week|(about|more than) \\d weeks?) of spending; we look for at least a month\\.");
+                .matches("Your free reserves would cover (less than a week|(about|more than) \\d weeks?) of spending; we look for at least 1 month\\.");
         assertThat(reason(assess("youth-boxing-charity.json"), "F5-CONCENTRATED").getApplicantText())
                 .matches("\\d+(\\.\\d)?% of your income comes from your largest funder; we look for no more than 50% .*");
     }
@@ -102,7 +102,7 @@ class ApplicantTextsTest {
         assertThat(reason(assessment, "G1-SMALL-BOARD").getApplicantText())
                 .isEqualTo("Your board has 2 of the 3 members we look for; we will ask you to bring it to at least 3 before we pay out the loan.");
         assertThat(reason(assessment, "E4-LOW-TRADED-INCOME").getApplicantText())
-                .startsWith("40% of your income comes from trading; we look for at least half (50%).");
+                .startsWith("40% of your income comes from trading; we look for at least 50%.");
         assertThat(reason(assessment, "F2-LONG-UNSECURED").getApplicantText())
                 .startsWith("You asked for 84 months without security; we usually lend unsecured for up to 60 months");
     }

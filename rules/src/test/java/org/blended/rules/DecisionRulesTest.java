@@ -114,7 +114,7 @@ class DecisionRulesTest {
                     .doesNotContainPattern("[A-Z]\\d+-");
         });
         assertThat(reason(assessment, "E3-NO-POWER-TO-BORROW").getRule()).isEqualTo("E3 No power to borrow is a condition before drawdown");
-        assertThat(reason(assessment, "F1-GREEN").getRule()).isEqualTo("F1 Debt service cover of 1.25 or more");
+        assertThat(reason(assessment, "F1-GREEN").getRule()).isEqualTo("F1 Debt service cover we look for");
     }
 
     @Test

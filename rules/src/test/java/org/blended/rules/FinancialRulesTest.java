@@ -58,7 +58,7 @@ class FinancialRulesTest {
     void coverBelowOneIsRed() {
         Assessment assessment = assess(withCashAvailable(11_000));
 
-        assertThat(reason(assessment, "F1-RED").getText()).contains("0.92").contains("1.0");
+        assertThat(reason(assessment, "F1-RED").getText()).contains("0.92").contains("below the 1 minimum");
         assertThat(assessment.getFinancialBand()).isEqualTo(FinancialBand.RED);
         assertThat(assessment.getOutcome()).isIn(Outcome.REFER, Outcome.DECLINE);
     }
@@ -91,7 +91,7 @@ class FinancialRulesTest {
         Application exactlyTwo = sound();
         exactlyTwo.getApplicant().setIncorporatedOn(ASSESSED_ON.minusDays(731));
 
-        assertThat(reason(assess(young), "F3-RED").getText()).contains("0.5 years").contains("under one year");
+        assertThat(reason(assess(young), "F3-RED").getText()).contains("0.5 years").contains("under 1 year");
         assertThat(assess(short_).getReasonCodes()).contains("F3-AMBER");
         assertThat(reason(assess(exactlyTwo), "F3-GREEN").getText()).contains("2.0 years");
     }

@@ -36,6 +36,10 @@ public class Reason {
     private Double figure;
     /** The figure that would have reached the next better band, when there is one (a near miss). */
     private Double threshold;
+    /** The bounds of the rule that made this reason, as compiled: what {from}, {below}... name in its texts. */
+    private RuleBounds bounds = RuleBounds.NONE;
+    /** Which way the compared figure gets better, when it is compared with bounds: sets the threshold. */
+    private Boolean higherIsBetter;
 
     public Reason() {
     }
@@ -113,37 +117,68 @@ public class Reason {
     }
 
     /**
-     * Replaces {0}, {1}... with the arguments; a placeholder without an argument stays as it is.
-     * {0:money}, {0:percent} and {0:months} word a figure for people ({@link Wording}): applicants'
-     * sentences use them, officers' keep the figure as it is.
+     * Replaces {0}, {1}... with the arguments and {figure}, {threshold}, {from}, {over}, {below} and
+     * {upTo} with this reason's figure, threshold and its rule's bounds as compiled; a placeholder
+     * without a value stays as it is. {0:money}, {from:percent}, {figure:months} word a value for
+     * people ({@link Wording}): applicants' sentences use them, officers' keep the figure as it is.
      */
-    static String render(String template, Object[] arguments) {
-        if (template == null || arguments == null || arguments.length == 0 || template.indexOf('{') < 0) {
+    String render(String template) {
+        if (template == null || template.indexOf('{') < 0) {
             return template;
         }
-        StringBuilder out = new StringBuilder(template.length() + 16 * arguments.length);
+        StringBuilder out = new StringBuilder(template.length() + 32);
         int i = 0;
         while (i < template.length()) {
             char c = template.charAt(i);
-            if (c == '{' && i + 2 < template.length() && Character.isDigit(template.charAt(i + 1))
-                    && template.charAt(i + 1) - '0' < arguments.length) {
-                Object argument = arguments[template.charAt(i + 1) - '0'];
-                if (template.charAt(i + 2) == '}') {
-                    out.append(argument);
-                    i += 3;
-                    continue;
-                }
-                int close = template.indexOf('}', i);
-                if (template.charAt(i + 2) == ':' && close > i + 3) {
-                    out.append(Wording.word(argument, template.substring(i + 3, close)));
-                    i = close + 1;
-                    continue;
+            int close = c == '{' ? template.indexOf('}', i) : -1;
+            if (close > i + 1) {
+                String placeholder = template.substring(i + 1, close);
+                int colon = placeholder.indexOf(':');
+                String name = colon < 0 ? placeholder : placeholder.substring(0, colon);
+                Object value = value(name);
+                if (value != null) {
+                    boolean argument = Character.isDigit(name.charAt(0));
+                    String worded = colon >= 0 ? Wording.word(value, placeholder.substring(colon + 1))
+                            : argument ? String.valueOf(value) : plain(value);
+                    if (worded != null) {
+                        out.append(worded);
+                        i = close + 1;
+                        continue;
+                    }
                 }
             }
             out.append(c);
             i++;
         }
         return out.toString();
+    }
+
+    /** The value a placeholder names, or null when it names none this reason has. */
+    private Object value(String name) {
+        if (name.isEmpty()) {
+            return null;
+        }
+        if (name.length() == 1 && Character.isDigit(name.charAt(0))) {
+            int index = name.charAt(0) - '0';
+            return arguments != null && index < arguments.length ? Objects.requireNonNullElse(arguments[index], "null") : null;
+        }
+        return switch (name) {
+            case "figure" -> figure;
+            case "threshold" -> threshold;
+            case "from" -> bounds.from();
+            case "over" -> bounds.over();
+            case "below" -> bounds.below();
+            case "upTo" -> bounds.upTo();
+            default -> null;
+        };
+    }
+
+    /** A rule's own numbers without a trailing ".0" (arguments are written as Java writes them, {@code "" + 1.0}). */
+    private static String plain(Object value) {
+        if (value instanceof Double d && !d.isInfinite() && !d.isNaN() && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
+        return String.valueOf(value);
     }
 
     /**
@@ -153,7 +188,29 @@ public class Reason {
     public Reason firedBy(org.kie.api.runtime.rule.RuleContext context) {
         if (context != null && context.getRule() != null) {
             this.rule = context.getRule().getName();
+            this.bounds = RuleBounds.of(context.getRule());
+            if (higherIsBetter != null) {
+                // the next better band starts where this row ends, on the side the figure improves towards
+                this.threshold = higherIsBetter ? bounds.upper() : bounds.lower();
+            }
         }
+        return this;
+    }
+
+    /**
+     * The figure a band table compared, where a higher figure is better (cover, reserves, reach):
+     * once {@link #firedBy} knows the row's bounds, the threshold is the row's upper bound.
+     */
+    public Reason higherIsBetter(Double figure) {
+        this.figure = figure;
+        this.higherIsBetter = Boolean.TRUE;
+        return this;
+    }
+
+    /** The same where a lower figure is better (loan to value, loan to turnover): the threshold is the lower bound. */
+    public Reason lowerIsBetter(Double figure) {
+        this.figure = figure;
+        this.higherIsBetter = Boolean.FALSE;
         return this;
     }
 
@@ -193,14 +250,14 @@ public class Reason {
     public void setRating(FinancialBand rating) { this.rating = rating; }
     public String getText() {
         if (text == null && textTemplate != null) {
-            text = render(textTemplate, arguments);
+            text = render(textTemplate);
         }
         return text;
     }
     public void setText(String text) { this.text = text; this.textTemplate = null; }
     public String getApplicantText() {
         if (applicantText == null && applicantTemplate != null) {
-            applicantText = render(applicantTemplate, arguments);
+            applicantText = render(applicantTemplate);
         }
         return applicantText;
     }
@@ -287,6 +344,12 @@ public class Reason {
             return (months - halves < 0.05 ? "about " : "more than ") + (halves == 1 ? "a month" : figure + " months") + " of spending";
         }
 
+        /** A number of things, to a tenth at most, the unit agreeing with it ("1 year", "2.5 years"). */
+        public static String count(double value, String one, String many) {
+            String number = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+            return number + " " + (number.equals("1") ? one : many);
+        }
+
         /** The argument worded as the template's placeholder asks ({@code money}, {@code percent}, {@code months}). */
         static String word(Object argument, String how) {
             if (!(argument instanceof Number number)) {
@@ -297,7 +360,9 @@ public class Reason {
                 case "money" -> money(value);
                 case "percent" -> percent(value);
                 case "months" -> monthsOfSpending(value);
-                default -> throw new IllegalArgumentException("no wording \"" + how + "\" for {n:" + how + "}: money, percent or months");
+                case "year" -> count(value, "year", "years");
+                case "month" -> count(value, "month", "months");
+                default -> null; // not a wording: the placeholder stays as written, which the texts' checks report
             };
         }
     }
