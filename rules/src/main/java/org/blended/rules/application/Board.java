@@ -33,12 +33,20 @@ public class Board {
     public void setUserTrustees(Integer userTrustees) { this.userTrustees = userTrustees; }
 
     /**
-     * The governance rubric's score (G1): a point each for at least {@code members} members, at least
-     * {@code meetings} meetings a year and attendance in {@code attendance}. The numbers come from the rule set.
+     * The governance rubric (G1) gives a point each for at least {@code members} members, at least
+     * {@code meetings} meetings a year and attendance in the band named; each is a column of its table.
      */
-    public int rubricScore(int members, int meetings, String attendance) {
-        return (this.members != null && this.members >= members ? 1 : 0)
-                + (meetingsPerYear != null && meetingsPerYear >= meetings ? 1 : 0)
-                + (attendance.equals(attendanceBand) ? 1 : 0);
+    public int pointForMembers(int members) {
+        return this.members != null && this.members >= members ? 1 : 0;
+    }
+
+    /** The rubric's point for at least {@code meetings} meetings a year. */
+    public int pointForMeetings(int meetings) {
+        return meetingsPerYear != null && meetingsPerYear >= meetings ? 1 : 0;
+    }
+
+    /** The rubric's point for attendance in the band named. */
+    public int pointForAttendance(String attendance) {
+        return attendance.equals(attendanceBand) ? 1 : 0;
     }
 }

@@ -146,6 +146,15 @@ public class Assessment {
         return false;
     }
 
+    /**
+     * The code, when no reason of it has been given yet; otherwise null. A table row binds it to
+     * give its reason once ({@code $code : notYetGiven("D1-MONITORING"), $code != null}) and to name
+     * the reason with the same cell.
+     */
+    public String notYetGiven(String code) {
+        return hasReason(code) ? null : code;
+    }
+
     /** Whether a reason of this code has been given. */
     public boolean hasReason(String code) {
         for (Reason r : reasons) {

@@ -108,6 +108,20 @@ public class Reason {
     }
 
     /**
+     * Sets one argument of the templates, for a decision table whose row gives its texts' numbers in
+     * columns of their own ({0}: every how many months, {1}: for how long...).
+     */
+    public Reason argument(int index, Object value) {
+        Object[] grown = arguments == null ? new Object[index + 1]
+                : java.util.Arrays.copyOf(arguments, Math.max(arguments.length, index + 1));
+        grown[index] = value;
+        this.arguments = grown;
+        this.text = null;
+        this.applicantText = null;
+        return this;
+    }
+
+    /**
      * An applicant's sentence as a template over the arguments the officer's template was given, for
      * a decision table that sets it column by column.
      */
