@@ -16,17 +16,12 @@ public final class RuleSetEdits {
      * (1.2 to 1.45 months) drop from green to amber; every shipped Test Scenario still holds.
      */
     public static String higherMinimumReserves(String reservesTable) {
+        // one cell each side of the new bound: the texts name the bounds, so they follow
         String edited = reservesTable
-                .replace("F6 Reserves under a month,\"-1000000000, 1\"", "F6 Reserves under six weeks,\"-1000000000, 1.5\"")
-                .replace("F6 Reserves from one to three months,\"1, 3\"", "F6 Reserves from six weeks to three months,\"1.5, 3\"")
-                .replace("under the one month we look for.", "under the six weeks we look for.")
-                // the applicant's texts name our threshold beside their figure, so it follows the edit
-                .replace("we look for at least a month.,1", "we look for at least six weeks.,1.5")
-                .replace("at least one month.", "at least six weeks.")
-                .replace("at least the month we look for;", "at least the six weeks we look for;");
+                .replace("F6 Reserves under what we look for,,1,", "F6 Reserves under what we look for,,1.5,")
+                .replace("F6 Reserves we look for,1,3,", "F6 Reserves we look for,1.5,3,");
         assertThat(edited).as("the reserves table as shipped").isNotEqualTo(reservesTable)
-                .contains("\"-1000000000, 1.5\"").contains("\"1.5, 3\"").contains("at least six weeks.,1.5")
-                .contains("at least the six weeks we look for;");
+                .contains("F6 Reserves under what we look for,,1.5,").contains("F6 Reserves we look for,1.5,3,");
         return edited;
     }
 
@@ -42,8 +37,9 @@ public final class RuleSetEdits {
 
     /** F1: green from a cover of 1.5 instead of 1.25, which the boundary scenarios at 1.25 do not allow. */
     static String higherCoverThreshold(String coverTable) {
-        String edited = coverTable.replace("\"1.0, 1.25\"", "\"1.0, 1.5\"").replace("\"1.25, 1000000000\"", "\"1.5, 1000000000\"");
-        assertThat(edited).as("the cover table as shipped").isNotEqualTo(coverTable).contains("\"1.5, 1000000000\"");
+        String edited = coverTable.replace("F1 Debt service cover from the minimum,1.0,1.25,", "F1 Debt service cover from the minimum,1.0,1.5,")
+                .replace("F1 Debt service cover we look for,1.25,,", "F1 Debt service cover we look for,1.5,,");
+        assertThat(edited).as("the cover table as shipped").isNotEqualTo(coverTable).contains("we look for,1.5,,");
         return edited;
     }
 }

@@ -88,7 +88,7 @@ class WhatIfChunksTest {
                 .allSatisfy(change -> {
                     assertThat(change.reasonsRemoved()).containsExactly("F6-GREEN(1)");
                     assertThat(change.reasonsAdded()).containsExactly("F6-AMBER(0)");
-                    assertThat(change.why()).contains("under the six weeks we look for.");
+                    assertThat(change.why()).contains("under the 1.5 months we look for.");
                 });
         List<String> changedReferences = run.changes().stream().map(WhatIfChange::lenderReference).toList();
         assertThat(changedReferences).isSubsetOf(references)
