@@ -29,8 +29,8 @@ class TextFollowsThresholdTest {
         Map<String, byte[]> files = FirstEditionTest.ruleFiles(Path.of("src/main/resources/org/blended/rules"));
         String table = new String(files.get(TABLE), StandardCharsets.UTF_8);
         // the owner types the new bound once, in the two cells where the amber band ends and the green begins
-        String raised = table.replace("F1 Debt service cover from the minimum,1.0,1.25,", "F1 Debt service cover from the minimum,1.0,2.0,")
-                .replace("F1 Debt service cover we look for,1.25,,", "F1 Debt service cover we look for,2.0,,");
+        String raised = table.replace("F1 Debt service cover from the minimum,F1-AMBER,1.0,1.25,", "F1 Debt service cover from the minimum,F1-AMBER,1.0,2.0,")
+                .replace("F1 Debt service cover we look for,F1-GREEN,1.25,,", "F1 Debt service cover we look for,F1-GREEN,2.0,,");
         assertThat(raised).as("the bounds were found in " + TABLE).isNotEqualTo(table);
         files.put(TABLE, raised.getBytes(StandardCharsets.UTF_8));
         KieBase rules = FirstEditionTest.compile(files);

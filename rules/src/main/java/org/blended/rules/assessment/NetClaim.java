@@ -29,6 +29,12 @@ public class NetClaim {
 
     /** For local spend (I6): the net figure as a percentage of the year's expenditure, once worked out. */
     private Double shareOfSpendPct;
+    /**
+     * The applicant's claim this one counts: a table row whose bounds are columns of their own tests
+     * each on the same claim ({@code origin == $n.origin, net >= $param}), which the engine does not
+     * test again when only the claim's value in GBP is set later.
+     */
+    private Claim source;
 
     public NetClaim() {
     }
@@ -68,6 +74,7 @@ public class NetClaim {
         net.contribution = contributionWorking(claim.getMeasure(), adjustments);
         net.recordsWeight = recordsWeight;
         net.unprogrammedHire = capped;
+        net.source = claim;
         return net;
     }
 
@@ -121,6 +128,8 @@ public class NetClaim {
     /** The net figure valued in GBP a year, rounded to the pound; 0 before a value applies. */
     public double getGbp() { return gbpPerUnit == null ? 0 : Math.round(net * gbpPerUnit); }
     public Double getShareOfSpendPct() { return shareOfSpendPct; }
+    /** What this net claim counts: the applicant's claim, or itself when it was made without one (a Test Scenario's). */
+    public Object getOrigin() { return source != null ? source : this; }
     public void setShareOfSpendPct(Double shareOfSpendPct) { this.shareOfSpendPct = shareOfSpendPct; }
     public String getContribution() { return contribution; }
     public void setContribution(String contribution) { this.contribution = contribution; }

@@ -36,8 +36,9 @@ public class Reason {
     private Double figure;
     /** The figure that would have reached the next better band, when there is one (a near miss). */
     private Double threshold;
-    /** The bounds of the rule that made this reason, as compiled: what {from}, {below}... name in its texts. */
-    private RuleBounds bounds = RuleBounds.NONE;
+    /** The rule that made this reason, whose bounds as compiled {from}, {below}... name; read only when needed. */
+    private org.kie.api.definition.rule.Rule firedRule;
+    private RuleBounds bounds;
     /** Which way the compared figure gets better, when it is compared with bounds: sets the threshold. */
     private Boolean higherIsBetter;
 
@@ -167,6 +168,14 @@ public class Reason {
         return out.toString();
     }
 
+    /** Read from the compiled rule the first time a threshold or a text needs them. */
+    private RuleBounds bounds() {
+        if (bounds == null) {
+            bounds = firedRule == null ? RuleBounds.NONE : RuleBounds.of(firedRule);
+        }
+        return bounds;
+    }
+
     /** The value a placeholder names, or null when it names none this reason has. */
     private Object value(String name) {
         if (name.isEmpty()) {
@@ -179,10 +188,10 @@ public class Reason {
         return switch (name) {
             case "figure" -> figure;
             case "threshold" -> threshold;
-            case "from" -> bounds.from();
-            case "over" -> bounds.over();
-            case "below" -> bounds.below();
-            case "upTo" -> bounds.upTo();
+            case "from" -> bounds().from();
+            case "over" -> bounds().over();
+            case "below" -> bounds().below();
+            case "upTo" -> bounds().upTo();
             default -> null;
         };
     }
@@ -202,10 +211,11 @@ public class Reason {
     public Reason firedBy(org.kie.api.runtime.rule.RuleContext context) {
         if (context != null && context.getRule() != null) {
             this.rule = context.getRule().getName();
-            this.bounds = RuleBounds.of(context.getRule());
+            this.firedRule = context.getRule();
+            this.bounds = null;
             if (higherIsBetter != null) {
                 // the next better band starts where this row ends, on the side the figure improves towards
-                this.threshold = higherIsBetter ? bounds.upper() : bounds.lower();
+                this.threshold = higherIsBetter ? bounds().upper() : bounds().lower();
             }
         }
         return this;

@@ -18,10 +18,10 @@ public final class RuleSetEdits {
     public static String higherMinimumReserves(String reservesTable) {
         // one cell each side of the new bound: the texts name the bounds, so they follow
         String edited = reservesTable
-                .replace("F6 Reserves under what we look for,,1,", "F6 Reserves under what we look for,,1.5,")
-                .replace("F6 Reserves we look for,1,3,", "F6 Reserves we look for,1.5,3,");
+                .replace("F6 Reserves under what we look for,F6-AMBER,,1,", "F6 Reserves under what we look for,F6-AMBER,,1.5,")
+                .replace("F6 Reserves we look for,F6-GREEN,1,3,", "F6 Reserves we look for,F6-GREEN,1.5,3,");
         assertThat(edited).as("the reserves table as shipped").isNotEqualTo(reservesTable)
-                .contains("F6 Reserves under what we look for,,1.5,").contains("F6 Reserves we look for,1.5,3,");
+                .contains("F6 Reserves under what we look for,F6-AMBER,,1.5,").contains("F6 Reserves we look for,F6-GREEN,1.5,3,");
         return edited;
     }
 
@@ -37,9 +37,9 @@ public final class RuleSetEdits {
 
     /** F1: green from a cover of 1.5 instead of 1.25, which the boundary scenarios at 1.25 do not allow. */
     static String higherCoverThreshold(String coverTable) {
-        String edited = coverTable.replace("F1 Debt service cover from the minimum,1.0,1.25,", "F1 Debt service cover from the minimum,1.0,1.5,")
-                .replace("F1 Debt service cover we look for,1.25,,", "F1 Debt service cover we look for,1.5,,");
-        assertThat(edited).as("the cover table as shipped").isNotEqualTo(coverTable).contains("we look for,1.5,,");
+        String edited = coverTable.replace("F1 Debt service cover from the minimum,F1-AMBER,1.0,1.25,", "F1 Debt service cover from the minimum,F1-AMBER,1.0,1.5,")
+                .replace("F1 Debt service cover we look for,F1-GREEN,1.25,,", "F1 Debt service cover we look for,F1-GREEN,1.5,,");
+        assertThat(edited).as("the cover table as shipped").isNotEqualTo(coverTable).contains("we look for,F1-GREEN,1.5,,");
         return edited;
     }
 }

@@ -72,7 +72,7 @@ class RuleSetLifecycleTest {
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> d.contains("attachment"));
         String table = download.body();
-        assertThat(table).contains("F6 Reserves of three months or more");
+        assertThat(table).contains("F6 Reserves that strengthen the application");
         HttpResponse<String> uploaded = policy.upload("/api/v1/rule-sets",
                 Map.of(RuleSetEdits.RESERVES_TABLE, RuleSetEdits.higherMinimumReserves(table).getBytes(StandardCharsets.UTF_8)),
                 Map.of("note", "Reserves under six weeks rate amber"));

@@ -76,6 +76,11 @@ final class ColumnTypes {
             return new ColumnType(List.of(type), false);
         }
 
+        /** A single text cell, such as a reason's sentence. */
+        boolean isText() {
+            return !list && values.size() == 1 && values.get(0).kind() == Kind.TEXT;
+        }
+
         boolean isCode() {
             return values.stream().anyMatch(v -> v.kind() == Kind.CODE);
         }

@@ -21,7 +21,7 @@ final class FactModel {
                     "EvidenceGrade", "FinancialYear", "Financials", "Impact", "ImpactRisks", "LegalForm",
                     "LoanRequest", "Measure", "OutcomeArea", "Purpose", "RequestType", "RiskLevel", "Staff"),
             ASSESSMENT, Set.of("Assessment", "Effect", "FinancialBand", "ImpactBand", "MeasureValue", "Metrics",
-                    "NetClaim", "Outcome", "PolicyParameter", "Reason", "SocialValueScore", "Theme", "ValuedClaim"));
+                    "NetClaim", "Outcome", "PolicyParameter", "Reason", "RuleBounds", "SocialValueScore", "Theme", "ValuedClaim"));
 
     /** Standard types rule content may import: values, dates and collections, nothing that reaches outside. */
     static final Set<String> JDK_IMPORTS = Set.of(

@@ -54,6 +54,9 @@ public final class TableCellCheck {
                     String problem = column == null
                             ? quoted(value) + " is outside the table: its column has no NAME, CONDITION or ACTION header"
                             : problem(ColumnTypes.of(column), value);
+                    if (problem == null && column != null && ColumnTypes.of(column).isText()) {
+                        problem = TextPlaceholders.problem(table, row, column, value);
+                    }
                     if (problem != null) {
                         problems.add(new RuleSetProblem(file.name(), where, problem));
                     }

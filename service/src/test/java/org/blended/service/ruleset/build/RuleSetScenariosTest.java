@@ -82,7 +82,8 @@ class RuleSetScenariosTest {
     void aChangedRuleFailsTheScenariosThatCoverIt() {
         Map<String, byte[]> rules = new TreeMap<>(InMemoryRuleBase.shippedFiles());
         String table = new String(rules.get(DEBT_SERVICE_COVER), StandardCharsets.UTF_8);
-        String changed = table.replace("\"1.0, 1.25\"", "\"1.0, 1.5\"").replace("\"1.25, 1000000000\"", "\"1.5, 1000000000\"");
+        String changed = table.replace("F1 Debt service cover from the minimum,F1-AMBER,1.0,1.25,", "F1 Debt service cover from the minimum,F1-AMBER,1.0,1.5,")
+                .replace("F1 Debt service cover we look for,F1-GREEN,1.25,,", "F1 Debt service cover we look for,F1-GREEN,1.5,,");
         assertThat(changed).isNotEqualTo(table);
         rules.put(DEBT_SERVICE_COVER, changed.getBytes(StandardCharsets.UTF_8));
         KieContainer stricter = InMemoryRuleBase.build(rules);
