@@ -43,7 +43,10 @@ import org.kie.api.runtime.KieContainer;
  * plain values such as {@code {"F2": {"value": "GREEN"}}}), and no outcome, band or list of every reason: those
  * belong to {@code decision-matrix.scesim}, whose scenarios are the cells of the matrix and are left as they are. The
  * criterion is the one the description names ({@link ScenarioCriterion}); the criteria the scenario's reason codes
- * already named stay expected too (such as SV valuing an I8 claim).
+ * already named stay expected too (such as SV valuing an I8 claim). Reasons of the decision (D1, such as readiness
+ * support after a decline) follow the outcome, so a criterion scenario expects none: not the D1 criterion, nor the
+ * reason codes of a criterion that holds a D1 code (I5 holds the condition that self-reported hires be evidenced
+ * after an approval), whose rating and points it still expects.
  * <p>
  * The expected values are what the rule base on the classpath gives each scenario now: run this only when every
  * scenario passes (or when the rules have changed on purpose and the new values are wanted). A criterion scenario
@@ -62,6 +65,8 @@ public final class ScenarioRewrite {
     /** Criterion scenarios whose descriptions name the financial band too: the matrix file gets a copy expecting it. */
     static final Set<String> COPIED_TO_MATRIX = Set.of(
             "Secured asset finance: over 8 times turnover is red but leaves the band amber when cover and value are green");
+    /** The decision's criterion: its reasons follow the outcome, so only the matrix scenarios expect them. */
+    static final String DECISION = "D1";
     private static final String ASSESSMENT = Assessment.class.getName();
     /** What the matrix copy keeps of the criterion scenario's expectations. */
     private static final Set<String> MATRIX_EXPECTATIONS = Set.of("outcome", "financialBand", "impactBand");
@@ -122,12 +127,14 @@ public final class ScenarioRewrite {
             Scenario scenario = scenarios.get(i);
             String criterion = ScenarioCriterion.of(scenario.getDescription()).orElseThrow(() -> new IllegalStateException(
                     file + ": no criterion named by \"" + scenario.getDescription() + "\" (see ScenarioCriterion)"));
+            Map<String, String> reasonCodes = byCriterionMap(assessed.get(i), "reasonCodesByCriterion");
             Set<String> reasonCriteria = new LinkedHashSet<>();
             reasonCriteria.add(criterion);
             reasonCriteria.addAll(namedBefore.getOrDefault(i, List.of()));
+            reasonCriteria.removeIf(c -> c.equals(DECISION) || followsTheDecision(reasonCodes.get(c)));
             for (Map.Entry<String, FactMapping> column : byCriterion.entrySet()) {
                 Set<String> criteria = column.getKey().equals("reasonCodesByCriterion") ? reasonCriteria : Set.of(criterion);
-                String expected = expectation(byCriterionMap(assessed.get(i), column.getKey()), criteria);
+                String expected = criteria.isEmpty() ? null : expectation(byCriterionMap(assessed.get(i), column.getKey()), criteria);
                 scenario.addOrUpdateMappingValue(assessment, column.getValue().getExpressionIdentifier(), expected);
             }
         }
@@ -182,6 +189,11 @@ public final class ScenarioRewrite {
                             "scenario " + scenario.getIndex() + " gives no Assessment")));
         }
         return assessed;
+    }
+
+    /** Whether a criterion's reason codes include one of the decision's, which only some outcomes give. */
+    private static boolean followsTheDecision(String codes) {
+        return codes != null && List.of(codes.split(",")).stream().anyMatch(code -> code.startsWith(DECISION + "-"));
     }
 
     /** A map expectation as the existing files write it: {@code {"F1":{"value":"GREEN"}}}, the criteria in the order given. */
