@@ -43,10 +43,9 @@ import org.kie.api.runtime.KieContainer;
  * plain values such as {@code {"F2": {"value": "GREEN"}}}), and no outcome, band or list of every reason: those
  * belong to {@code decision-matrix.scesim}, whose scenarios are the cells of the matrix and are left as they are. The
  * criterion is the one the description names ({@link ScenarioCriterion}); the criteria the scenario's reason codes
- * already named stay expected too (such as SV valuing an I8 claim). Reasons of the decision (D1, such as readiness
- * support after a decline) follow the outcome, so a criterion scenario expects none: not the D1 criterion, nor the
- * reason codes of a criterion that holds a D1 code (I5 holds the condition that self-reported hires be evidenced
- * after an approval), whose rating and points it still expects.
+ * already named stay expected too (such as SV valuing an I8 claim, or D1's readiness support after an E1 hard stop).
+ * Reasons of the decision (D1 codes) follow the outcome, so a criterion that holds one (I5 holds the condition that
+ * self-reported hires be evidenced after an approval) has its rating and points expected, not its reason codes.
  * <p>
  * The expected values are what the rule base on the classpath gives each scenario now: run this only when every
  * scenario passes (or when the rules have changed on purpose and the new values are wanted). A criterion scenario
@@ -131,7 +130,7 @@ public final class ScenarioRewrite {
             Set<String> reasonCriteria = new LinkedHashSet<>();
             reasonCriteria.add(criterion);
             reasonCriteria.addAll(namedBefore.getOrDefault(i, List.of()));
-            reasonCriteria.removeIf(c -> c.equals(DECISION) || followsTheDecision(reasonCodes.get(c)));
+            reasonCriteria.removeIf(c -> !c.equals(DECISION) && followsTheDecision(reasonCodes.get(c)));
             for (Map.Entry<String, FactMapping> column : byCriterion.entrySet()) {
                 Set<String> criteria = column.getKey().equals("reasonCodesByCriterion") ? reasonCriteria : Set.of(criterion);
                 String expected = criteria.isEmpty() ? null : expectation(byCriterionMap(assessed.get(i), column.getKey()), criteria);
@@ -308,7 +307,34 @@ public final class ScenarioRewrite {
         return persistence.unmarshal(Files.readString(file, StandardCharsets.UTF_8));
     }
 
-    private void write(Path file, ScenarioSimulationModel model) throws IOException {
-        Files.writeString(file, XML_DECLARATION + persistence.marshal(model), StandardCharsets.UTF_8);
+    private void write(Path file, ScenarioSimulationModel model) throws Exception {
+        String pretty = persistence.marshal(model);
+        String text = laidOut(pretty);
+        if (!persistence.marshal(persistence.unmarshal(text)).equals(pretty)) {
+            throw new IllegalStateException(file + ": the laid-out file does not read back as written");
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The files' layout: the persistence's XML without its indentation, a line per column and per cell of the
+     * scenarios, as the files were before (tests of the service find cells by their XML), so a rewrite's diff shows
+     * the cells that changed. Only whitespace between tags is dropped: the model reads back the same.
+     */
+    static String laidOut(String pretty) {
+        String compact = pretty.replaceAll(">[ \\t\\r]*\\n\\s*<", "><").strip();
+        int from = compact.indexOf("<simulation>");
+        int to = compact.indexOf("</simulation>") + "</simulation>".length();
+        String simulation = compact.substring(from, to);
+        for (String tag : List.of("<simulation>", "<scesimModelDescriptor>", "<factMappings>", "</FactMapping>", "</factMappings>",
+                "</scesimModelDescriptor>", "<scesimData>", "<Scenario><factMappingValues>", "</FactMappingValue>", "</scesimData>",
+                "</factMappingValues></Scenario>")) {
+            simulation = simulation.replace(tag, tag + "\n");
+        }
+        String rest = compact.substring(to);
+        for (String tag : List.of("</background>", "</settings>", "</imports>")) {
+            rest = rest.replace(tag, tag + "\n");
+        }
+        return XML_DECLARATION + compact.substring(0, from) + "\n" + simulation + "\n" + rest + "\n";
     }
 }
