@@ -52,9 +52,10 @@ import org.kie.api.runtime.KieContainer;
  * that expected a band it names in words ({@link #COPIED_TO_MATRIX}) is first copied, givens and band expectations,
  * into the matrix file. Files are read and written by the scenario editor's own persistence, so no XML is edited by hand.
  * <p>
- * Run from the repository root: {@code ./mvnw -B -q -pl rules test-compile exec:java
- * -Dexec.mainClass=org.blended.rules.ScenarioRewrite -Dexec.classpathScope=test} (an argument names another
- * folder of scenario files). Running it again changes nothing unless the rules changed.
+ * Run from the repository root: {@code ./mvnw -B -q -pl rules test-compile
+ * org.codehaus.mojo:exec-maven-plugin:3.5.1:java -Dexec.mainClass=org.blended.rules.ScenarioRewrite
+ * -Dexec.classpathScope=test} (an argument names another folder of scenario files). Running it again changes
+ * nothing unless the rules changed.
  */
 public final class ScenarioRewrite {
 
