@@ -8,13 +8,13 @@ import org.junit.runner.RunWith;
  * JUnit Platform's vintage engine would report 0 tests and let a failing scenario pass, so
  * {@link TestScenariosTest} runs it through JUnit 4's own runner and checks the result.
  * <p>
- * {@code eligibility.scesim} has a scenario per eligibility gate (E1-E5) and {@code criteria.scesim} one per
- * other criterion, given the application (nested properties),
- * its worked-out figures ({@code Metrics}) and net claims, and expecting the outcome and the reason
- * codes of the criteria concerned ({@code Assessment.reasonCodesByCriterion}, plain values such as
- * {@code {"E1": {"value": "E1-INELIGIBLE-FORM"}}} or {@code "none"}; scenarios hold no expressions);
- * {@code decision-matrix.scesim} covers every cell of D1 and {@code financial-boundaries.scesim}
- * every threshold, with values exactly on each boundary.
+ * {@code eligibility.scesim} has scenarios per eligibility gate (E1-E5), {@code criteria.scesim} per other
+ * criterion and {@code financial-boundaries.scesim} per financial threshold, with values exactly on each boundary.
+ * Each expects only its own criterion's reason codes, rating and points ({@code Assessment.reasonCodesByCriterion},
+ * {@code ratingsByCriterion}, {@code pointsByCriterion}: plain values such as {@code {"F1": {"value": "GREEN"}}};
+ * scenarios hold no expressions), so that changing one threshold fails only that criterion's scenarios
+ * ({@link OneThresholdTest}). Outcomes and bands are expected in {@code decision-matrix.scesim} only, which covers
+ * every cell of D1. {@link ScenarioRewrite} writes the criterion files' expectations; nobody edits them by hand.
  */
 @RunWith(ScenarioJunitActivator.class)
 public class TestScenarios {

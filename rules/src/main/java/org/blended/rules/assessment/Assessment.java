@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -66,6 +67,17 @@ public class Assessment {
      * evaluation pays nothing for it; no getter, so it is no property and never serialised.
      */
     private final transient Map<String, String> reasonCodesByCriterion = new ReasonCodesByCriterion();
+    /**
+     * Each criterion's rating, the worst {@link FinancialBand} among its reasons, as text ("AMBER"), or "none"
+     * when none of its reasons rates: what a criterion's own Test Scenarios expect rather than the overall band
+     * ({@code {"F1": {"value": "GREEN"}}}). A field for the scenario runner, like {@code reasonCodesByCriterion}.
+     */
+    private final transient Map<String, String> ratingsByCriterion = new ByCriterion(this::ratingOf);
+    /**
+     * Each criterion's points, the sum over its reasons with points, as text ("3"; "0" when it has none):
+     * what a criterion's own Test Scenarios expect ({@code {"I3": {"value": "2"}}}). A field, like the others.
+     */
+    private final transient Map<String, String> pointsByCriterion = new ByCriterion(this::pointsOf);
 
     public Assessment() {
     }
@@ -245,6 +257,18 @@ public class Assessment {
         return codes.isEmpty() ? NO_REASONS : String.join(",", codes);
     }
 
+    /** The worst rating among one criterion's reasons, as text; "none" when none of them rates. */
+    String ratingOf(String criterion) {
+        return reasons.stream().filter(r -> Objects.equals(r.getCriterion(), criterion) && r.getRating() != null)
+                .map(Reason::getRating).max(Comparator.naturalOrder()).map(FinancialBand::name).orElse(NO_REASONS);
+    }
+
+    /** The sum of the points of one criterion's reasons that give points, as text. */
+    String pointsOf(String criterion) {
+        return String.valueOf(reasons.stream().filter(r -> Objects.equals(r.getCriterion(), criterion) && r.getEffect() == Effect.POINTS)
+                .mapToInt(Reason::getPoints).sum());
+    }
+
     /**
      * {@link #reasonCodesOf} by criterion, read-only and worked out when read. Its entries are the criteria
      * that have reasons; any other criterion still reads "none", so that a scenario can expect none.
@@ -266,6 +290,38 @@ public class Assessment {
             Map<String, String> byCriterion = new TreeMap<>();
             reasons.stream().map(Reason::getCriterion).filter(Objects::nonNull).distinct()
                     .forEach(criterion -> byCriterion.put(criterion, reasonCodesOf(criterion)));
+            return Collections.unmodifiableMap(byCriterion).entrySet();
+        }
+    }
+
+    /**
+     * One text per criterion, read-only and worked out when read, as {@link ReasonCodesByCriterion}: its entries are
+     * the criteria that have reasons, and any other criterion still reads a value (the runner matches a missing
+     * value only to an empty expectation, and skips an empty one).
+     */
+    private final class ByCriterion extends AbstractMap<String, String> {
+
+        private final Function<String, String> valueOf;
+
+        ByCriterion(Function<String, String> valueOf) {
+            this.valueOf = valueOf;
+        }
+
+        @Override
+        public String get(Object criterion) {
+            return criterion instanceof String name ? valueOf.apply(name) : null;
+        }
+
+        @Override
+        public boolean containsKey(Object criterion) {
+            return criterion instanceof String name && reasons.stream().anyMatch(r -> name.equals(r.getCriterion()));
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            Map<String, String> byCriterion = new TreeMap<>();
+            reasons.stream().map(Reason::getCriterion).filter(Objects::nonNull).distinct()
+                    .forEach(criterion -> byCriterion.put(criterion, valueOf.apply(criterion)));
             return Collections.unmodifiableMap(byCriterion).entrySet();
         }
     }
