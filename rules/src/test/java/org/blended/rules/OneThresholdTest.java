@@ -58,7 +58,7 @@ class OneThresholdTest {
     @Test
     void raisingTheDebtServiceCoverNeededForGreenFailsOnlyF1AndMatrixScenarios() {
         String table = ruleFiles().get(DEBT_SERVICE_COVER);
-        String changed = withThreshold(table, "F1 Debt service cover of 1.25 or more", "1.25", "2.0");
+        String changed = withThreshold(table, "F1 Debt service cover we look for", "1.25", "2.0");
 
         Map<String, String> failed = failingScenarios(DEBT_SERVICE_COVER, changed);
 
@@ -69,7 +69,7 @@ class OneThresholdTest {
     @Test
     void loweringTheLoanToValueAllowedForGreenFailsOnlyF2AndMatrixScenarios() {
         String table = ruleFiles().get(LOAN_TO_VALUE);
-        String changed = withThreshold(table, "F2 Loan to value up to 70%", "70", "60");
+        String changed = withThreshold(table, "F2 Loan to value we look for", "70", "60");
 
         Map<String, String> failed = failingScenarios(LOAN_TO_VALUE, changed);
 
