@@ -158,4 +158,60 @@ class RuleSetScenariosTest {
                 .containsExactly("criteria.scesim", "broken.scesim", "decision-matrix.scesim", "eligibility.scesim",
                         "financial-boundaries.scesim");
     }
+
+    @Test
+    void theShippedScenariosCoverTheShippedRules() {
+        List<RuleSetFile> files = new ArrayList<>(InMemoryRuleBase.shippedScenarios());
+        InMemoryRuleBase.shippedFiles().forEach((path, content) -> files.add(new RuleSetFile(path, content)));
+
+        RuleSetScenarios.ScenarioRun run = scenarios.runAndCover(shipped, shipped.getKieBase(), files);
+
+        ScenarioCoverage coverage = run.coverage();
+        System.out.printf("Shipped coverage: %d of %d table rows (%.1f %%), %d of %d rules (%.1f %%)%nRows unexercised: %s%n"
+                        + "Rules unexercised: %s%n", coverage.rowsExercised(), coverage.rows(), coverage.rowsPercent(),
+                coverage.rulesExercised(), coverage.rules(), coverage.rulesPercent(), coverage.unexercisedRows(),
+                coverage.unexercisedRules());
+        assertThat(run.results()).allMatch(ScenarioResult::passed);
+        assertThat(coverage.rows()).isGreaterThan(50);
+        assertThat(coverage.rules()).isGreaterThan(coverage.rows());
+        assertThat(coverage.rowsExercised()).isPositive().isEqualTo(coverage.rows() - coverage.unexercisedRows().size());
+        assertThat(coverage.rulesExercised()).isEqualTo(coverage.rules() - coverage.unexercisedRows().size()
+                - coverage.unexercisedRules().size());
+        assertThat(coverage.unexercisedRows()).allSatisfy(u -> {
+            assertThat(u.file()).endsWith(".drl.csv");
+            assertThat(u.where()).matches("row \\d+");
+        });
+    }
+
+    @Test
+    void aFailedScenarioSaysWhatEachCellExpectedAndWhatTheRulesGave() {
+        Map<String, byte[]> rules = new TreeMap<>(InMemoryRuleBase.shippedFiles());
+        String table = new String(rules.get(DEBT_SERVICE_COVER), StandardCharsets.UTF_8);
+        rules.put(DEBT_SERVICE_COVER, table.replace("\"1.0, 1.25\"", "\"1.0, 2.0\"")
+                .replace("\"1.25, 1000000000\"", "\"2.0, 1000000000\"").getBytes(StandardCharsets.UTF_8));
+        KieContainer stricter = InMemoryRuleBase.build(rules);
+
+        List<ScenarioResult> failed = scenarios.run(stricter, InMemoryRuleBase.shippedScenarios()).stream()
+                .filter(r -> !r.passed()).toList();
+
+        failed.forEach(r -> System.out.println(r.file() + " #" + r.index() + " " + r.criterion() + " " + r.expectations()));
+        assertThat(failed).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.failure()).isNotBlank();
+            assertThat(r.expectations()).isNotEmpty().allSatisfy(e -> {
+                assertThat(e.checks()).startsWith("Assessment / ");
+                assertThat(e.actual()).as(e.toString()).isNotNull().isNotEqualTo(e.expected());
+            });
+        });
+        assertThat(failed).filteredOn(r -> r.description().equals("Debt service cover exactly 1.25 is green"))
+                .singleElement().satisfies(r -> assertThat(r.expectations()).singleElement().satisfies(e -> {
+                    assertThat(e.checks()).isEqualTo("Assessment / financialBand");
+                    assertThat(e.expected()).isEqualTo("GREEN");
+                    assertThat(e.actual()).isEqualTo("AMBER");
+                }));
+        assertThat(failed).flatMap(ScenarioResult::expectations)
+                .filteredOn(e -> e.checks().equals("Assessment / reasonCodesByCriterion")).allSatisfy(e -> {
+                    assertThat(e.actual()).startsWith("{\"").endsWith("\"}}");
+                    assertThat(FailedExpectations.shown(e.actual())).doesNotContain("{");
+                });
+    }
 }
