@@ -1,5 +1,6 @@
 package org.blended.service.ruleset.build;
 
+import org.blended.service.ruleset.source.ScenarioCells;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -119,24 +120,8 @@ final class FailedExpectations {
         return null;
     }
 
-    /** A cell in words: a map's keys with their values ("F1: F1-GREEN; I3: none"), a list's items, a value as it is. */
     static String shown(String raw) {
-        JsonNode cell = raw == null || !(raw.startsWith("{") || raw.startsWith("[")) ? null : json(raw);
-        if (cell instanceof ObjectNode keys) {
-            List<String> parts = new ArrayList<>();
-            keys.fields().forEachRemaining(e -> parts.add(e.getKey() + ": " + text(e.getValue())));
-            return String.join("; ", parts);
-        }
-        if (cell instanceof ArrayNode items) {
-            List<String> parts = new ArrayList<>();
-            items.forEach(item -> parts.add(text(item)));
-            return String.join(", ", parts);
-        }
-        return raw;
-    }
-
-    private static String text(JsonNode node) {
-        return simple(node) ? node.get(VALUE).asText() : node.toString();
+        return ScenarioCells.shown(raw);
     }
 
     private static boolean simple(JsonNode node) {

@@ -2,8 +2,12 @@ package org.blended.service.ruleset.build;
 
 import org.blended.service.ruleset.source.RuleSetProblem;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What validating a version found: content refused before compiling, compile problems, the
@@ -45,6 +49,24 @@ public record ValidationReport(int version, boolean valid, String stage, List<Ru
     /** The failed scenarios, each once, in the report's order. */
     public List<ScenarioResult> failedScenarios() {
         return scenarios.stream().filter(s -> !s.passed()).toList();
+    }
+
+    /**
+     * The failed scenarios grouped by the criterion they are named after, criteria in order of their
+     * codes; those named after none come last, under the empty code.
+     */
+    public Map<String, List<ScenarioResult>> failedByCriterion() {
+        Map<String, List<ScenarioResult>> groups = new TreeMap<>(Comparator.comparing((String code) -> code.isEmpty())
+                .thenComparing(code -> code.replaceAll("\\d", "")).thenComparing(ValidationReport::number));
+        for (ScenarioResult failed : failedScenarios()) {
+            groups.computeIfAbsent(failed.criterion() == null ? "" : failed.criterion(), c -> new ArrayList<>()).add(failed);
+        }
+        return groups;
+    }
+
+    private static int number(String code) {
+        String digits = code.replaceAll("\\D", "");
+        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
     }
 
     /** This report with the given scenarios' expectations accepted: it no longer stands. */

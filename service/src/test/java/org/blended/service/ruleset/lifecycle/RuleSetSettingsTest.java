@@ -61,13 +61,14 @@ class RuleSetSettingsTest {
     void testScenariosThatDoNotFinishInTimeFailTheValidation() {
         RuleSetScenarios stuck = new RuleSetScenarios() {
             @Override
-            public List<ScenarioResult> run(org.kie.api.runtime.KieContainer container, List<RuleSetFile> files) {
+            public ScenarioRun runAndCover(org.kie.api.runtime.KieContainer container, org.kie.api.KieBase rules,
+                                           List<RuleSetFile> files) {
                 try {
                     Thread.sleep(10_000); // as a rule firing for ever would
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return List.of();
+                return new ScenarioRun(List.of(), null);
             }
         };
         RuleSets ruleSets = new RuleSets(store, library, compiler, stuck, engine,
