@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class RuleSetEdits {
 
     public static final String RESERVES_TABLE = "reserves.drl.csv";
-    static final String COVER_TABLE = "debt-service-cover.drl.csv";
+    public static final String COVER_TABLE = "debt-service-cover.drl.csv";
 
     private RuleSetEdits() {
     }
@@ -32,6 +32,16 @@ public final class RuleSetEdits {
     public static String reservesPointsCodeChanged(String reservesTable) {
         String edited = reservesTable.replace("reason.setPoints($param);", "reason.setPoints($param + 1);");
         assertThat(edited).as("the reserves table as shipped").isNotEqualTo(reservesTable);
+        return edited;
+    }
+
+    /**
+     * F1: green from a cover of 2.0 instead of 1.25, the amber band widening to meet it (issue 15's
+     * example). Kept here alone so that it follows the table when its columns change.
+     */
+    public static String greenCoverFromTwo(String coverTable) {
+        String edited = coverTable.replace("\"1.0, 1.25\"", "\"1.0, 2.0\"").replace("\"1.25, 1000000000\"", "\"2.0, 1000000000\"");
+        assertThat(edited).as("the cover table as shipped").isNotEqualTo(coverTable).contains("\"2.0, 1000000000\"");
         return edited;
     }
 
