@@ -80,8 +80,8 @@ class ScenarioAcceptanceTest {
         assertThat(coverage.get("rowsPercent").asDouble()).isBetween(1.0, 100.0);
         assertThat(coverage.get("unexercisedRows")).isNotEmpty();
 
-        String code = failed.stream().map(s -> s.get("criterion").asText(null)).filter(c -> c != null).findFirst().orElseThrow();
-        List<String> ofCriterion = failed.stream().filter(s -> code.equals(s.get("criterion").asText(null)))
+        String code = failed.stream().map(ScenarioAcceptanceTest::criterion).filter(c -> c != null).findFirst().orElseThrow();
+        List<String> ofCriterion = failed.stream().filter(s -> code.equals(criterion(s)))
                 .map(s -> s.get("file").asText() + "#" + s.get("index").asInt()).toList();
         String page = render(version);
         assertThat(page).contains("id=\"accept-all\"", "id=\"accept-criterion-" + code + "\"",
@@ -97,7 +97,7 @@ class ScenarioAcceptanceTest {
         });
 
         JsonNode draft = ok(policy.get("/api/v1/rule-sets/" + version));
-        assertThat(draft.get("valid").isNull()).as("its last validation no longer stands").isTrue();
+        assertThat(draft.hasNonNull("valid")).as("its last validation no longer stands").isFalse();
         assertThat(draft.get("acceptedChanges")).hasSize(accepted.get("changes").size());
         assertThat(actions(draft)).filteredOn("ACCEPTED"::equals).hasSize(ofCriterion.size());
         HttpResponse<String> publish = policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "");
@@ -160,6 +160,10 @@ class ScenarioAcceptanceTest {
             }
         });
         return failed;
+    }
+
+    private static String criterion(JsonNode scenario) {
+        return scenario.hasNonNull("criterion") ? scenario.get("criterion").asText() : null;
     }
 
     private static List<String> actions(JsonNode version) {

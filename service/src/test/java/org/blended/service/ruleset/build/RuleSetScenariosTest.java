@@ -3,6 +3,7 @@ package org.blended.service.ruleset.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.blended.service.ruleset.InMemoryRuleBase;
+import org.blended.service.ruleset.RuleSetEdits;
 import org.blended.service.ruleset.source.RuleSetFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ class RuleSetScenariosTest {
     void aChangedRuleFailsTheScenariosThatCoverIt() {
         Map<String, byte[]> rules = new TreeMap<>(InMemoryRuleBase.shippedFiles());
         String table = new String(rules.get(DEBT_SERVICE_COVER), StandardCharsets.UTF_8);
-        String changed = table.replace("\"1.0, 1.25\"", "\"1.0, 1.5\"").replace("\"1.25, 1000000000\"", "\"1.5, 1000000000\"");
+        String changed = RuleSetEdits.higherCoverThreshold(table);
         assertThat(changed).isNotEqualTo(table);
         rules.put(DEBT_SERVICE_COVER, changed.getBytes(StandardCharsets.UTF_8));
         KieContainer stricter = InMemoryRuleBase.build(rules);
@@ -187,8 +188,7 @@ class RuleSetScenariosTest {
     void aFailedScenarioSaysWhatEachCellExpectedAndWhatTheRulesGave() {
         Map<String, byte[]> rules = new TreeMap<>(InMemoryRuleBase.shippedFiles());
         String table = new String(rules.get(DEBT_SERVICE_COVER), StandardCharsets.UTF_8);
-        rules.put(DEBT_SERVICE_COVER, table.replace("\"1.0, 1.25\"", "\"1.0, 2.0\"")
-                .replace("\"1.25, 1000000000\"", "\"2.0, 1000000000\"").getBytes(StandardCharsets.UTF_8));
+        rules.put(DEBT_SERVICE_COVER, RuleSetEdits.greenCoverFromTwo(table).getBytes(StandardCharsets.UTF_8));
         KieContainer stricter = InMemoryRuleBase.build(rules);
 
         List<ScenarioResult> failed = scenarios.run(stricter, InMemoryRuleBase.shippedScenarios()).stream()
