@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class RuleSetEdits {
 
     public static final String RESERVES_TABLE = "reserves.drl.csv";
-    static final String COVER_TABLE = "debt-service-cover.drl.csv";
+    public static final String COVER_TABLE = "debt-service-cover.drl.csv";
 
     private RuleSetEdits() {
     }
@@ -30,13 +30,25 @@ public final class RuleSetEdits {
      * every reason. Compiles and passes the content check; only a rule author may upload it.
      */
     public static String reservesPointsCodeChanged(String reservesTable) {
-        String edited = reservesTable.replace("reason.setPoints($param);", "reason.setPoints($param + 1);");
+        String edited = reservesTable.replace("Theme.FINANCIAL, $param).higherIsBetter", "Theme.FINANCIAL, $param + 1).higherIsBetter");
         assertThat(edited).as("the reserves table as shipped").isNotEqualTo(reservesTable);
         return edited;
     }
 
+    /**
+     * F1: green from a cover of 2.0 instead of 1.25, the amber band widening to meet it (issue 15's
+     * example). Kept here alone so that it follows the table when its columns change.
+     */
+    public static String greenCoverFromTwo(String coverTable) {
+        String edited = coverTable.replace("F1 Debt service cover from the minimum,F1-AMBER,1.0,1.25,", "F1 Debt service cover from the minimum,F1-AMBER,1.0,2.0,")
+                .replace("F1 Debt service cover we look for,F1-GREEN,1.25,,", "F1 Debt service cover we look for,F1-GREEN,2.0,,");
+        assertThat(edited).as("the cover table as shipped").isNotEqualTo(coverTable).contains("we look for,F1-GREEN,2.0,,")
+                .contains("from the minimum,F1-AMBER,1.0,2.0,");
+        return edited;
+    }
+
     /** F1: green from a cover of 1.5 instead of 1.25, which the boundary scenarios at 1.25 do not allow. */
-    static String higherCoverThreshold(String coverTable) {
+    public static String higherCoverThreshold(String coverTable) {
         String edited = coverTable.replace("F1 Debt service cover from the minimum,F1-AMBER,1.0,1.25,", "F1 Debt service cover from the minimum,F1-AMBER,1.0,1.5,")
                 .replace("F1 Debt service cover we look for,F1-GREEN,1.25,,", "F1 Debt service cover we look for,F1-GREEN,1.5,,");
         assertThat(edited).as("the cover table as shipped").isNotEqualTo(coverTable).contains("we look for,F1-GREEN,1.5,,");

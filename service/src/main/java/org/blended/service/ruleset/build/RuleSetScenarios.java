@@ -16,13 +16,13 @@ import org.drools.scenariosimulation.api.model.ScenarioWithIndex;
 import org.drools.scenariosimulation.backend.runner.AbstractScenarioRunner;
 import org.drools.scenariosimulation.backend.runner.IndexedScenarioAssertionError;
 import org.drools.scenariosimulation.backend.runner.IndexedScenarioException;
-import org.drools.scenariosimulation.backend.runner.RuleScenarioRunner;
 import org.drools.scenariosimulation.backend.runner.model.ScenarioRunnerDTO;
 import org.drools.scenariosimulation.backend.util.ScenarioSimulationXMLPersistence;
 import org.junit.runner.Description;
 import org.junit.runner.notification.Failure;
 import org.junit.runner.notification.RunListener;
 import org.junit.runner.notification.RunNotifier;
+import org.kie.api.KieBase;
 import org.kie.api.runtime.KieContainer;
 import org.springframework.stereotype.Component;
 
@@ -36,16 +36,35 @@ import org.springframework.stereotype.Component;
 @Component
 public class RuleSetScenarios {
 
+    /** What running a rule set's scenarios found: one result per scenario, and which rules none made fire. */
+    public record ScenarioRun(List<ScenarioResult> results, ScenarioCoverage coverage) {
+    }
+
     /** One result per scenario, in the order of the files given and then of the scenarios in each. */
     public List<ScenarioResult> run(KieContainer container, List<RuleSetFile> scenarioFiles) {
+        return run(container, scenarioFiles, new HashSet<>());
+    }
+
+    /**
+     * Runs the Test Scenarios among a rule set's files, and measures which of its rules (those of the
+     * rule base compiled from the same files) and table rows they made fire.
+     */
+    public ScenarioRun runAndCover(KieContainer container, KieBase rules, List<RuleSetFile> files) {
+        Set<String> executed = new HashSet<>();
+        List<ScenarioResult> results = run(container,
+                files.stream().filter(f -> f.kind() == RuleSetFile.Kind.TEST_SCENARIO).toList(), executed);
+        return new ScenarioRun(results, ScenarioCoverage.of(rules, files, executed));
+    }
+
+    private List<ScenarioResult> run(KieContainer container, List<RuleSetFile> scenarioFiles, Set<String> executed) {
         List<ScenarioResult> results = new ArrayList<>();
         for (RuleSetFile file : scenarioFiles) {
-            results.addAll(run(container, file));
+            results.addAll(run(container, file, executed));
         }
         return results;
     }
 
-    private List<ScenarioResult> run(KieContainer container, RuleSetFile file) {
+    private List<ScenarioResult> run(KieContainer container, RuleSetFile file, Set<String> executed) {
         ScenarioSimulationModel model;
         try {
             model = ScenarioSimulationXMLPersistence.getInstance().unmarshal(file.text());
@@ -74,13 +93,15 @@ public class RuleSetScenarios {
         Outcomes outcomes = new Outcomes(file.name(), dto.getScenarioWithIndices());
         RunNotifier notifier = new RunNotifier();
         notifier.addListener(outcomes);
+        ExpectationRunner runner = new ExpectationRunner(container, dto);
         try {
-            new RuleScenarioRunner(container, dto).run(notifier);
+            runner.run(notifier);
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             // the runner catches each scenario's exceptions but not errors, such as a rule recursing without end
             outcomes.abort(message(e));
         }
-        return outcomes.results();
+        executed.addAll(runner.executedRules());
+        return outcomes.results(runner);
     }
 
     /** Collects what the runner reports of each scenario of one file. */
@@ -130,7 +151,7 @@ public class RuleSetScenarios {
             }
         }
 
-        List<ScenarioResult> results() {
+        List<ScenarioResult> results(ExpectationRunner runner) {
             List<ScenarioResult> results = new ArrayList<>();
             scenarios.forEach((description, scenario) -> {
                 String failure = failures.get(description);
@@ -138,7 +159,7 @@ public class RuleSetScenarios {
                     failure = "Not run" + (abortedBy == null ? "" : ": an earlier scenario stopped the file (" + abortedBy + ")");
                 }
                 results.add(new ScenarioResult(file, scenario.getIndex(), scenario.getScesimData().getDescription(),
-                        failure == null, failure));
+                        failure == null, failure, failure == null ? List.of() : runner.failedExpectations(scenario.getIndex())));
             });
             return results;
         }

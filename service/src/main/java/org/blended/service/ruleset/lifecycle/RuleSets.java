@@ -2,6 +2,7 @@ package org.blended.service.ruleset.lifecycle;
 
 import org.blended.service.ruleset.build.RuleSetCompiler;
 import org.blended.service.ruleset.build.RuleSetScenarios;
+import org.blended.service.ruleset.build.ScenarioCoverage;
 import org.blended.service.ruleset.build.ScenarioResult;
 import org.blended.service.ruleset.build.ValidationReport;
 import org.blended.service.ruleset.guard.CodeChangeRefusedException;
@@ -9,6 +10,7 @@ import org.blended.service.ruleset.guard.CodeChanges;
 import org.blended.service.ruleset.guard.TableCellCheck;
 import org.blended.service.ruleset.source.RuleSetFile;
 import org.blended.service.ruleset.source.RuleSetProblem;
+import org.blended.service.ruleset.store.AcceptedChange;
 import org.blended.service.ruleset.store.DecisionsMade;
 import org.blended.service.ruleset.store.RuleSetEvent;
 import org.blended.service.ruleset.store.RuleSetNotFoundException;
@@ -33,6 +35,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.blended.service.assessment.CompiledRuleSet;
 import org.blended.service.assessment.RuleEngine;
+import org.kie.api.KieBase;
 import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +44,8 @@ import org.springframework.stereotype.Service;
 /**
  * The life of a rule set: a draft is uploaded, validated (content check, compile, every Test
  * Scenario), optionally approved by a second policy owner, published; an earlier version can be
- * rolled back to. Drafts never change once stored: an edit is a new draft.
+ * rolled back to. A draft's rules never change once stored: an edit is a new draft. Its Test Scenarios
+ * change only by accepting the draft's own values as their expectations ({@link ExpectationAcceptance}).
  */
 @Service
 public class RuleSets {
@@ -147,14 +151,13 @@ public class RuleSets {
                     build.millis(), 0, clock.instant());
         } else {
             long started = System.nanoTime();
-            List<RuleSetFile> scenarioFiles = files.stream()
-                    .filter(f -> f.kind() == RuleSetFile.Kind.TEST_SCENARIO).toList();
-            List<ScenarioResult> results = runWithin(build.container(), scenarioFiles);
+            RuleSetScenarios.ScenarioRun run = runWithin(build.container(), build.compiled().kieBase(), files);
+            List<ScenarioResult> results = run.results();
             long scenarioMillis = (System.nanoTime() - started) / 1_000_000;
             int failed = (int) results.stream().filter(r -> !r.passed()).count();
             boolean valid = failed == 0 && !results.isEmpty();
             report = new ValidationReport(version, valid, "the Test Scenarios", List.of(), results.size(), failed,
-                    results, build.millis(), scenarioMillis, clock.instant());
+                    results, build.millis(), scenarioMillis, clock.instant(), run.coverage(), false);
             if (valid && !record.contentHash().equals(library.shippedHash())) {
                 library.remember(build.compiled());
             }
@@ -169,15 +172,16 @@ public class RuleSets {
      * validation fails and says so. The runner's thread cannot be stopped safely; it is left to
      * finish or to die with the instance, and the log says which version it runs.
      */
-    private List<ScenarioResult> runWithin(KieContainer container, List<RuleSetFile> files) {
-        var run = CompletableFuture.supplyAsync(() -> scenarios.run(container, files), scenarioRunner);
+    private RuleSetScenarios.ScenarioRun runWithin(KieContainer container, KieBase rules, List<RuleSetFile> files) {
+        var run = CompletableFuture.supplyAsync(() -> scenarios.runAndCover(container, rules, files), scenarioRunner);
         try {
             return run.get(settings.scenarioSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             run.cancel(true);
             log.error("The Test Scenarios of a draft did not finish within {} s; a rule may loop for ever", settings.scenarioSeconds());
-            return List.of(new ScenarioResult("all scenario files", 0, null, false, "The Test Scenarios did not finish within "
-                    + settings.scenarioSeconds() + " seconds: a rule may fire again and again for ever."));
+            return new RuleSetScenarios.ScenarioRun(List.of(new ScenarioResult("all scenario files", 0, null, false,
+                    "The Test Scenarios did not finish within " + settings.scenarioSeconds()
+                            + " seconds: a rule may fire again and again for ever.")), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while running Test Scenarios", e);
@@ -210,7 +214,9 @@ public class RuleSets {
             throw new RuleSetConflictException("Approval needs a second policy owner",
                     "You uploaded version " + version + "; another policy owner must approve it.");
         }
-        store.approve(version, actor);
+        int accepted = store.acceptedChanges(version).size();
+        store.approve(version, actor, accepted == 0 ? null : "with " + accepted + (accepted == 1 ? " expected value" : " expected values")
+                + " of its Test Scenarios accepted from the draft (listed with the draft)");
         return get(version);
     }
 
@@ -223,7 +229,36 @@ public class RuleSets {
             throw new RuleSetConflictException("Approval needed",
                     "Version " + version + " must be approved by a second policy owner before it is published.");
         }
-        return activate(record, "PUBLISHED", actor, "published");
+        // compiled (or taken from the library) first: a draft whose content is refused says so before anything else
+        CompiledRuleSet rules = library.compiled(record.version());
+        requireCoverage(record);
+        return activate(record, rules, "PUBLISHED", actor, "published");
+    }
+
+    /**
+     * Scenarios that leave many table rows unexercised would let a wrong value be published unnoticed:
+     * publishing needs the configured share of rows covered by the last validation.
+     */
+    private void requireCoverage(RuleSetRecord record) {
+        ValidationReport report = lastValidation(record);
+        ScenarioCoverage coverage = report == null ? null : report.coverage();
+        if (coverage == null) {
+            throw new RuleSetConflictException("Validate again", "Version " + record.version() + " was validated before "
+                    + "coverage was measured; validate it again before it is published.");
+        }
+        if (coverage.rowsPercent() < settings.minimumRowCoverage()) {
+            throw new RuleSetConflictException("Too few table rows tested", "Version " + record.version() + " can be "
+                    + "published only once its Test Scenarios exercise at least " + settings.minimumRowCoverage()
+                    + " % of the decision-table rows (setting blended.rule-sets.minimum-row-coverage); they exercise "
+                    + coverage.rowsPercent() + " % (" + coverage.rowsExercised() + " of " + coverage.rows() + "). Rows no "
+                    + "scenario exercises: " + coverage.firstRows(5) + ".");
+        }
+    }
+
+    /** The expectations of the version's Test Scenarios accepted from the draft's own values, oldest first. */
+    public List<AcceptedChange> acceptedChanges(int version) {
+        get(version);
+        return store.acceptedChanges(version);
     }
 
     /** Makes an earlier published version active again, the same way as publishing. */
@@ -234,7 +269,7 @@ public class RuleSets {
                     "Only a version that was published before and is no longer active can be rolled back to; version "
                             + version + " is " + describe(record) + ".");
         }
-        return activate(record, "ROLLED_BACK", actor, "rolled back to");
+        return activate(record, library.compiled(record.version()), "ROLLED_BACK", actor, "rolled back to");
     }
 
     /** Sets a draft aside; it stays stored and can be seen, but is never published. */
@@ -245,10 +280,9 @@ public class RuleSets {
         return get(version);
     }
 
-    private RuleSetRecord activate(RuleSetRecord record, String action, String actor, String verb) {
+    /** The rules are built before anything changes, off the evaluation path: evaluations go on with the active version meanwhile. */
+    private RuleSetRecord activate(RuleSetRecord record, CompiledRuleSet rules, String action, String actor, String verb) {
         long started = System.nanoTime();
-        // Built before anything changes, off the evaluation path: evaluations go on with the active version meanwhile.
-        CompiledRuleSet rules = library.compiled(record.version());
         var before = store.activate(record.version(), action, actor, null);
         engine.activate(rules);
         log.info("{} {} rule set {} ({}) in {} ms; version {} retired", actor, verb, record.version(), record.label(),
@@ -269,7 +303,9 @@ public class RuleSets {
         if (!Boolean.TRUE.equals(record.valid())) {
             throw new RuleSetConflictException("Validation has not passed",
                     "Version " + record.version() + " can be " + verb + " only once its validation has passed "
-                            + (record.valid() == null ? "(it has not been validated yet)." : "(the last validation failed)."));
+                            + (record.valid() != null ? "(the last validation failed)."
+                            : record.validatedAt() != null ? "(expectations were accepted since its last validation: validate it again)."
+                            : "(it has not been validated yet)."));
         }
     }
 

@@ -96,8 +96,66 @@ public class RuleSetStore {
 
     @Transactional
     public void approve(int version, String actor) {
+        approve(version, actor, null);
+    }
+
+    @Transactional
+    public void approve(int version, String actor, String detail) {
         jdbc.update("update rule_set set approved_by = ?, approved_at = ? where version = ?", actor, now(), version);
-        event(version, "APPROVED", actor, null);
+        event(version, "APPROVED", actor, detail);
+    }
+
+    /**
+     * Replaces Test Scenario files of a draft with ones whose expectations were accepted, and records
+     * each change, in one transaction. Only the scenarios change, never the rules, so what was worked
+     * out from the rules (what-if runs, the compiled rule base) still stands; the validation does not,
+     * nor an approval of what the files were: the report kept is marked superseded and the draft is
+     * validated and approved again. Refused when the draft changed since the caller read it.
+     *
+     * @param expectedHash the draft's content hash the changes were worked out from
+     * @param events       one entry of the history per scenario accepted
+     */
+    @Transactional
+    public void acceptExpectations(int version, String expectedHash, List<RuleSetFile> rewritten, String newHash,
+                                   List<AcceptedChange> changes, String supersededReport, List<String> events, String actor) {
+        List<String> current = jdbc.queryForList("select content_hash from rule_set where version = ? and state = ? for update",
+                String.class, version, RuleSetState.DRAFT.name());
+        if (current.isEmpty() || !current.get(0).equals(expectedHash)) {
+            throw new RuleSetChangedException("Version " + version + " changed, or is no longer a draft, while its "
+                    + "expectations were being accepted; nothing was accepted. Look at it again and retry.");
+        }
+        for (RuleSetFile file : rewritten) {
+            if (jdbc.update("update rule_set_file set content = ? where version = ? and path = ?",
+                    file.content(), version, file.path()) != 1) {
+                throw new IllegalStateException("Version " + version + " has no file " + file.path());
+            }
+        }
+        jdbc.update("update rule_set set content_hash = ?, valid = null, validation = ?, approved_by = null, approved_at = null "
+                + "where version = ?", newHash, supersededReport, version);
+        Timestamp now = now();
+        jdbc.batchUpdate("insert into rule_set_accepted_change (version, file, scenario_index, scenario, criterion, checks, "
+                        + "old_expected, new_expected, accepted_by, accepted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                changes, changes.size(), (ps, c) -> {
+                    ps.setInt(1, version);
+                    ps.setString(2, c.file());
+                    ps.setInt(3, c.scenarioIndex());
+                    ps.setString(4, c.scenario() == null || c.scenario().length() <= 500 ? c.scenario() : c.scenario().substring(0, 500));
+                    ps.setString(5, c.criterion());
+                    ps.setString(6, c.checks().length() <= 300 ? c.checks() : c.checks().substring(0, 300));
+                    ps.setString(7, c.oldExpected());
+                    ps.setString(8, c.newExpected());
+                    ps.setString(9, actor);
+                    ps.setTimestamp(10, now);
+                });
+        events.forEach(detail -> event(version, "ACCEPTED", actor, detail));
+    }
+
+    /** The expectations accepted into a version, in the order they were accepted. */
+    public List<AcceptedChange> acceptedChanges(int version) {
+        return jdbc.query("select version, file, scenario_index, scenario, criterion, checks, old_expected, new_expected, "
+                        + "accepted_by, accepted_at from rule_set_accepted_change where version = ? order by id",
+                (rs, i) -> new AcceptedChange(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), instant(rs, 10)), version);
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.blended.service.ruleset.web;
 
 import org.blended.service.ruleset.build.ValidationReport;
+import org.blended.service.ruleset.lifecycle.ExpectationAcceptance;
 import org.blended.service.ruleset.lifecycle.RuleSets;
+import org.blended.service.ruleset.store.AcceptedChange;
 import org.blended.service.ruleset.store.RuleSetFiles;
 import org.blended.service.ruleset.store.RuleSetNotFoundException;
 import org.blended.service.ruleset.store.RuleSetRecord;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -34,16 +37,23 @@ import org.springframework.web.multipart.MultipartFile;
 class RuleSetController {
 
     private final RuleSets ruleSets;
+    private final ExpectationAcceptance acceptance;
 
-    public RuleSetController(RuleSets ruleSets) {
+    public RuleSetController(RuleSets ruleSets, ExpectationAcceptance acceptance) {
         this.ruleSets = ruleSets;
+        this.acceptance = acceptance;
+    }
+
+    /** Which failing scenarios to accept: {@code file} and {@code index}, or {@code criterion}, or {@code all}. */
+    record AcceptanceRequest(String file, Integer index, String criterion, Boolean all) {
     }
 
     @GetMapping
     @Operation(summary = "Every version, newest first")
     public List<RuleSetView> list() {
         int active = ruleSets.active().version();
-        return ruleSets.all().stream().map(r -> RuleSetView.of(r, r.version() == active, summary(r), null, null, null)).toList();
+        return ruleSets.all().stream().map(r -> RuleSetView.of(r, r.version() == active, summary(r), null, null, null, null))
+                .toList();
     }
 
     @GetMapping("/{version}")
@@ -51,7 +61,7 @@ class RuleSetController {
     public RuleSetView get(@PathVariable String version) {
         RuleSetRecord r = resolve(version);
         return RuleSetView.of(r, r.version() == ruleSets.active().version(), summary(r), ruleSets.decisionsMade(r),
-                ruleSets.files(r.version()), ruleSets.history(r.version()));
+                ruleSets.files(r.version()), ruleSets.history(r.version()), ruleSets.acceptedChanges(r.version()));
     }
 
     @GetMapping(path = "/{version}/files/{name}", produces = MediaType.ALL_VALUE)
@@ -93,6 +103,24 @@ class RuleSetController {
     public ResponseEntity<ValidationReport> lastValidation(@PathVariable int version) {
         ValidationReport report = ruleSets.lastValidation(version);
         return report == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(report);
+    }
+
+    @PostMapping(path = "/{version}/scenarios/acceptance", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Accept the draft's values as the expectations of failing Test Scenarios",
+            description = "Body: {\"file\": \"criteria.scesim\", \"index\": 3} for one scenario, {\"criterion\": \"F1\"} for "
+                    + "the failing scenarios whose description starts with that code, or {\"all\": true}. Each failed "
+                    + "expected value of the last validation is written into the draft's .scesim as the value the draft "
+                    + "gave; every change is recorded. The draft must then be validated again.")
+    public ExpectationAcceptance.Accepted accept(@PathVariable int version, @RequestBody AcceptanceRequest request,
+                                                 @AuthenticationPrincipal Caller caller) {
+        return acceptance.accept(version, ExpectationAcceptance.Selection.of(request.file(), request.index(),
+                request.criterion(), request.all()), caller.getName());
+    }
+
+    @GetMapping("/{version}/scenarios/accepted")
+    @Operation(summary = "The expectations accepted from the draft's own values, oldest first")
+    public List<AcceptedChange> accepted(@PathVariable int version) {
+        return ruleSets.acceptedChanges(version);
     }
 
     @PostMapping("/{version}/approval")

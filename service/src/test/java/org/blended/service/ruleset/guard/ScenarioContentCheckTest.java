@@ -97,10 +97,10 @@ class ScenarioContentCheckTest {
 
     @Test
     void anExpressionOnTheExpectedSideIsRefused() {
-        RuleSetFile file = eligibilityWith(PARTNERSHIP, "EXPECT-41", "# actualValue.name() == \"DECLINE\"");
+        RuleSetFile file = eligibilityWith(PARTNERSHIP, "EXPECT-45", "# actualValue.name() == \"DECLINE\"");
 
         assertThat(ScenarioContentCheck.check(file)).singleElement().satisfies(problem -> {
-            assertThat(problem.where()).isEqualTo("scenario 3 (E1 a partnership is not eligible), column Assessment / outcome");
+            assertThat(problem.where()).isEqualTo("scenario 3 (E1 a partnership is not eligible), column Assessment / ratingsByCriterion");
             assertThat(problem.message()).startsWith("the expected value ").endsWith(ScenarioContentCheck.VALUES_ONLY);
         });
     }

@@ -7,7 +7,6 @@ import org.blended.service.ruleset.RuleSetEdits;
 import org.blended.service.ruleset.ShippedVersion;
 import org.blended.service.ruleset.build.RuleSetCompiler;
 import org.blended.service.ruleset.build.RuleSetScenarios;
-import org.blended.service.ruleset.build.ScenarioResult;
 import org.blended.service.ruleset.build.ValidationReport;
 import org.blended.service.ruleset.source.RuleSetFile;
 import org.blended.service.ruleset.store.RuleSetFiles;
@@ -51,6 +50,8 @@ class RuleSetSettingsTest {
     Clock clock;
     @Autowired
     ShippedVersion shipped;
+    @Autowired
+    RuleSetSettings settings;
 
     @AfterEach
     void backToTheShippedRules() {
@@ -61,13 +62,14 @@ class RuleSetSettingsTest {
     void testScenariosThatDoNotFinishInTimeFailTheValidation() {
         RuleSetScenarios stuck = new RuleSetScenarios() {
             @Override
-            public List<ScenarioResult> run(org.kie.api.runtime.KieContainer container, List<RuleSetFile> files) {
+            public ScenarioRun runAndCover(org.kie.api.runtime.KieContainer container, org.kie.api.KieBase rules,
+                                           List<RuleSetFile> files) {
                 try {
                     Thread.sleep(10_000); // as a rule firing for ever would
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return List.of();
+                return new ScenarioRun(List.of(), null);
             }
         };
         RuleSets ruleSets = new RuleSets(store, library, compiler, stuck, engine,
@@ -86,7 +88,7 @@ class RuleSetSettingsTest {
     @Test
     void aDraftIsPublishedOnlyOnceAnotherPolicyOwnerApprovedIt() {
         RuleSets ruleSets = new RuleSets(store, library, compiler, scenarios, engine,
-                new RuleSetSettings(true, 1000, 500, 120), json, clock);
+                new RuleSetSettings(true, 1000, 500, 120, 0), json, clock);
         int draft = ruleSets.upload(null, List.of(reservesEdit(ruleSets)), null, "alice").version();
         assertThat(ruleSets.validate(draft, "alice").valid()).isTrue();
 
@@ -100,6 +102,28 @@ class RuleSetSettingsTest {
         assertThat(engine.active().version()).isEqualTo(draft);
         assertThat(ruleSets.history(draft)).extracting(e -> e.action() + " by " + e.actor())
                 .containsExactly("CREATED by alice", "VALIDATED by alice", "APPROVED by bob", "PUBLISHED by alice");
+    }
+
+    @Test
+    void publishingNeedsTheMinimumShareOfTableRowsExercised() {
+        assertThat(settings.minimumRowCoverage()).as("as the test profile sets it").isEqualTo(70);
+        assertThat(new RuleSetSettings(false, 1000, 500, 120).minimumRowCoverage()).as("the default").isEqualTo(90);
+        RuleSets lenient = new RuleSets(store, library, compiler, scenarios, engine, settings, json, clock);
+        int draft = lenient.upload(null, List.of(reservesEdit(lenient)), null, "alice").version();
+        ValidationReport report = lenient.validate(draft, "alice");
+        assertThat(report.valid()).isTrue();
+        double rows = report.coverage().rowsPercent();
+        assertThat(rows).isLessThan(100);
+        assertThat(report.summary()).contains("They exercise " + (rows == Math.rint(rows) ? String.valueOf((long) rows) : rows)
+                + " % of the table rows");
+
+        RuleSets strict = new RuleSets(store, library, compiler, scenarios, engine,
+                new RuleSetSettings(false, 1000, 500, 120, Math.min(100, rows + 0.1)), json, clock);
+        assertThatThrownBy(() -> strict.publish(draft, "alice")).isInstanceOf(RuleSetConflictException.class)
+                .hasMessageContaining("Too few table rows tested")
+                .hasMessageContaining("blended.rule-sets.minimum-row-coverage")
+                .hasMessageContaining(report.coverage().unexercisedRows().get(0).toString());
+        assertThat(engine.active().version()).isEqualTo(shipped.version());
     }
 
     private RuleSetUpload reservesEdit(RuleSets ruleSets) {
