@@ -73,8 +73,8 @@ class RuleAuthorTest {
         JsonNode problem = Http.json(codeRow);
         assertThat(problem.get("title").asText()).isEqualTo("Code changes need a rule author");
         assertThat(problem.get("detail").asText())
-                .contains("reserves.drl.csv, row 8, \"Points\": the code row changed: \"reason.setPoints($param);\" "
-                        + "became \"reason.setPoints($param + 1);\"")
+                .contains("reserves.drl.csv, row 8, \"Points\": the code row changed: ")
+                .contains("Theme.FINANCIAL, $param).higherIsBetter").contains("became").contains("Theme.FINANCIAL, $param + 1).higherIsBetter")
                 .contains("only a rule author may change");
         assertThat(problem.get("problems").get(0).get("where").asText()).isEqualTo("row 8, \"Points\"");
 
@@ -100,7 +100,7 @@ class RuleAuthorTest {
 
     @Test
     void aCellItsColumnCannotTakeIsRefusedWith400WhoeverUploadsIt() {
-        String threePoints = reserves.replace(",F6-GREEN,1,GREEN,", ",F6-GREEN,three,GREEN,");
+        String threePoints = reserves.replace(",1,3,1,GREEN,", ",1,3,three,GREEN,");
         for (Http uploader : new Http[] {policyOwner, ruleAuthor}) {
             HttpResponse<String> refused = upload(uploader, RuleSetEdits.RESERVES_TABLE, threePoints);
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
