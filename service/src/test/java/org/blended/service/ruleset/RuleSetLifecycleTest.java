@@ -107,7 +107,7 @@ class RuleSetLifecycleTest {
                 + c.get("reasonsRemoved") + " adds " + c.get("reasonsAdded") + " because " + c.get("why").asText()));
         assertThat(changed).as("four applicants with 1.2 to 1.45 months of reserves drop to amber")
                 .hasSize(4).allMatch(c -> c.contains("drops [\"F6-GREEN(1)\"] adds [\"F6-AMBER(0)\"]"))
-                .allMatch(c -> c.contains("because Unrestricted reserves cover ") && c.contains("under the six weeks we look for."))
+                .allMatch(c -> c.contains("because Unrestricted reserves cover ") && c.contains("under the 1.5 months we look for."))
                 .hasSize(whatIf.get("changed").asInt());
         List<String> groups = new ArrayList<>();
         whatIf.get("summary").get("groups").forEach(g -> groups.add(g.get("dimension").asText() + " " + g.get("group").asText()
@@ -175,7 +175,7 @@ class RuleSetLifecycleTest {
     void aCompileErrorNamesTheTableAndItsRow() {
         String table = policy.get("/api/v1/rule-sets/active/files/" + RuleSetEdits.COVER_TABLE).body();
         // A number, so the upload takes it and the content check passes it; but too large for the points, an int.
-        String broken = table.replace(",F1-AMBER,1,AMBER,", ",F1-AMBER,99999999999,AMBER,");
+        String broken = table.replace(",1.0,1.25,1,AMBER,", ",1.0,1.25,99999999999,AMBER,");
         int version = Http.json(created(policy.upload("/api/v1/rule-sets",
                 Map.of(RuleSetEdits.COVER_TABLE, broken.getBytes(StandardCharsets.UTF_8)), Map.of()))).get("version").asInt();
 

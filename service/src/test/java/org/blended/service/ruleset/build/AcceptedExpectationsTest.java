@@ -87,26 +87,31 @@ class AcceptedExpectationsTest {
         assertThat(FailedExpectations.written("java.util.Map", "\"anything\"", Map.of())).isNull();
     }
 
+    /** financial-boundaries.scesim's column EXPECT-38: F1's rating, as the scenario editor writes a map. */
+    private static final String RATED_GREEN = "{\"F1\":{\"value\":\"GREEN\"}}";
+    private static final String RATED_AMBER = "{\"F1\":{\"value\":\"AMBER\"}}";
+    private static final String RATED_RED = "{\"F1\":{\"value\":\"RED\"}}";
+
     @Test
     void aCellThatChangedSinceTheValidationIsNotOverwritten() {
         RuleSetFile boundaries = file("financial-boundaries.scesim");
         String description = "Debt service cover exactly 1.25 is green";
         assertThatThrownBy(() -> AcceptedExpectations.write(boundaries, List.of(
-                new AcceptedExpectations.Cell(1, description, "assessment", "EXPECT-38", "AMBER", "RED"))))
-                .isInstanceOf(AcceptedExpectations.ChangedSinceException.class).hasMessageContaining("no longer expects \"AMBER\"");
+                new AcceptedExpectations.Cell(1, description, "assessment", "EXPECT-38", RATED_AMBER, RATED_RED))))
+                .isInstanceOf(AcceptedExpectations.ChangedSinceException.class).hasMessageContaining("no longer expects \"" + RATED_AMBER + "\"");
         assertThatThrownBy(() -> AcceptedExpectations.write(boundaries, List.of(
-                new AcceptedExpectations.Cell(1, "another scenario", "assessment", "EXPECT-38", "GREEN", "AMBER"))))
+                new AcceptedExpectations.Cell(1, "another scenario", "assessment", "EXPECT-38", RATED_GREEN, RATED_AMBER))))
                 .isInstanceOf(AcceptedExpectations.ChangedSinceException.class).hasMessageContaining(description);
         RuleSetFile written = AcceptedExpectations.write(boundaries, List.of(
-                new AcceptedExpectations.Cell(1, description, "assessment", "EXPECT-38", "GREEN", "AMBER")));
-        assertThat(cells(written)).containsEntry("1/assessment/EXPECT-38", "AMBER");
+                new AcceptedExpectations.Cell(1, description, "assessment", "EXPECT-38", RATED_GREEN, RATED_AMBER)));
+        assertThat(cells(written)).containsEntry("1/assessment/EXPECT-38", RATED_AMBER);
     }
 
     @Test
     void aValueThatReadsAsAnExpressionIsNeverWritten() {
         RuleSetFile boundaries = file("financial-boundaries.scesim");
         assertThatThrownBy(() -> AcceptedExpectations.write(boundaries, List.of(new AcceptedExpectations.Cell(1,
-                "Debt service cover exactly 1.25 is green", "assessment", "EXPECT-38", "GREEN", " # new java.io.File(\"x\")"))))
+                "Debt service cover exactly 1.25 is green", "assessment", "EXPECT-38", RATED_GREEN, " # new java.io.File(\"x\")"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expressions are not allowed");
     }
 

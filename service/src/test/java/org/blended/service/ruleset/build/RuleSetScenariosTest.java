@@ -204,11 +204,11 @@ class RuleSetScenariosTest {
             });
         });
         assertThat(failed).filteredOn(r -> r.description().equals("Debt service cover exactly 1.25 is green"))
-                .singleElement().satisfies(r -> assertThat(r.expectations()).singleElement().satisfies(e -> {
-                    assertThat(e.checks()).isEqualTo("Assessment / financialBand");
-                    assertThat(e.expected()).isEqualTo("GREEN");
-                    assertThat(e.actual()).isEqualTo("AMBER");
-                }));
+                .singleElement().satisfies(r -> assertThat(r.expectations())
+                        .extracting(e -> e.checks() + ": " + e.shownExpected() + " -> " + e.shownActual())
+                        .containsExactly("Assessment / reasonCodesByCriterion: F1: F1-GREEN -> F1: F1-AMBER",
+                                "Assessment / ratingsByCriterion: F1: GREEN -> F1: AMBER",
+                                "Assessment / pointsByCriterion: F1: 3 -> F1: 1"));
         assertThat(failed).flatMap(ScenarioResult::expectations)
                 .filteredOn(e -> e.checks().equals("Assessment / reasonCodesByCriterion")).allSatisfy(e -> {
                     assertThat(e.actual()).startsWith("{\"").endsWith("\"}}");
