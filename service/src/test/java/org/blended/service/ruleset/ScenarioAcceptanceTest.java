@@ -69,11 +69,13 @@ class ScenarioAcceptanceTest {
         JsonNode boundary = failed.stream().filter(s -> s.get("description").asText().equals("Debt service cover exactly 1.25 is green"))
                 .findFirst().orElseThrow();
         assertThat(boundary.get("failure").asText()).isNotBlank(); // the plain-words message stays
-        assertThat(boundary.get("expectations")).singleElement().satisfies(e -> {
-            assertThat(e.get("checks").asText()).isEqualTo("Assessment / financialBand");
-            assertThat(e.get("expected").asText()).isEqualTo("GREEN");
-            assertThat(e.get("actual").asText()).isEqualTo("AMBER");
-        });
+        List<String> checks = new java.util.ArrayList<>();
+        boundary.get("expectations").forEach(e -> checks.add(e.get("checks").asText() + ": " + e.get("shownExpected").asText()
+                + " -> " + e.get("shownActual").asText()));
+        assertThat(checks).as("the criterion's own reasons, rating and points").containsExactly(
+                "Assessment / reasonCodesByCriterion: F1: F1-GREEN -> F1: F1-AMBER",
+                "Assessment / ratingsByCriterion: F1: GREEN -> F1: AMBER",
+                "Assessment / pointsByCriterion: F1: 3 -> F1: 1");
         assertThat(failed).allSatisfy(s -> assertThat(s.get("expectations")).isNotEmpty());
         JsonNode coverage = report.get("coverage");
         assertThat(coverage.get("rows").asInt()).isPositive();
@@ -120,7 +122,7 @@ class ScenarioAcceptanceTest {
         JsonNode history = ok(policy.get("/api/v1/rule-sets/" + version));
         assertThat(actions(history)).filteredOn("ACCEPTED"::equals).hasSize(failed.size());
         assertThat(history.get("history").toString()).contains("Debt service cover exactly 1.25 is green")
-                .contains("Assessment / financialBand: GREEN → AMBER");
+                .contains("Assessment / ratingsByCriterion");
         assertThat(ok(policy.get("/api/v1/rule-sets/" + version + "/scenarios/accepted")))
                 .hasSize(history.get("acceptedChanges").size());
     }
