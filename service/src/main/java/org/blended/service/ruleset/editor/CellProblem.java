@@ -7,7 +7,7 @@ package org.blended.service.ruleset.editor;
 record CellProblem(int table, int row, int column, String message) {
 
     /** The id of the cell's input on the page. */
-    String cellId() {
+    public String cellId() {
         return "cell-" + table + "-" + row + "-" + column;
     }
 }

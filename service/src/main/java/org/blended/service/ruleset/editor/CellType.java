@@ -58,12 +58,12 @@ record CellType(Shape shape, List<String> choices, ColumnType type) {
         return TableCellCheck.problem(type, value);
     }
 
-    boolean numeric() {
+    public boolean numeric() {
         return shape == Shape.NUMBER || shape == Shape.PERCENTAGE || shape == Shape.WHOLE_NUMBER;
     }
 
     /** What the column takes, in words, for the hint under its heading. */
-    String describe() {
+    public String describe() {
         return switch (shape) {
             case NUMBER -> "a number";
             case PERCENTAGE -> "a percentage, as a number";

@@ -89,7 +89,7 @@ class TableEditorController {
         }
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(XLSX);
-        headers.setContentDisposition(ContentDisposition.attachment().filename(RuleSetUploads.stem(file.name()) + ".xlsx").build());
+        headers.setContentDisposition(ContentDisposition.attachment().filename(RuleSetUploads.stem(file.name()) + ".drl.xlsx").build());
         return ResponseEntity.ok().headers(headers).body(content);
     }
 

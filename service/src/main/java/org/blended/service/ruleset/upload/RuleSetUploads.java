@@ -74,7 +74,7 @@ public final class RuleSetUploads {
             if (replaced != null) {
                 files.remove(replaced.path());
             }
-            RuleSetFile placed = new RuleSetFile(folder + incoming.name(), incoming.content());
+            RuleSetFile placed = new RuleSetFile(folder + tableName(incoming.name()), incoming.content());
             files.put(placed.path(), placed);
         }
         return checked(new ArrayList<>(files.values()));
@@ -115,7 +115,8 @@ public final class RuleSetUploads {
                     throw new RuleSetUploadException("The bundle holds a file with an unsafe path: " + path);
                 }
                 RuleSetFile file = accepted(path, content);
-                files.add(new RuleSetFile(placed(path, file), content));
+                String placed = placed(path, file);
+                files.add(new RuleSetFile(folder(placed) + tableName(name(placed)), content));
             }
         } catch (IOException e) {
             throw new RuleSetUploadException("The .zip bundle could not be read: " + e.getMessage());
@@ -148,6 +149,24 @@ public final class RuleSetUploads {
             }
         }
         return said;
+    }
+
+    /**
+     * The name Drools compiles a decision table by: it takes only files ending .drl.csv or .drl.xlsx
+     * as tables and passes over a plain .csv or .xlsx without a word, so "debt-service-cover.xlsx" is
+     * stored as "debt-service-cover.drl.xlsx".
+     */
+    public static String tableName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".drl.csv") || lower.endsWith(".drl.xlsx")) {
+            return name;
+        }
+        for (String extension : List.of(".csv", ".xlsx")) {
+            if (lower.endsWith(extension)) {
+                return name.substring(0, name.length() - extension.length()) + ".drl" + name.substring(name.length() - extension.length());
+            }
+        }
+        return name;
     }
 
     /** "debt-service-cover (1).drl.csv", "debt-service-cover(2).drl.csv", "debt-service-cover.drl (1).csv": the name a browser gives a second download. */
