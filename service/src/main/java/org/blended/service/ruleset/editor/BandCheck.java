@@ -25,6 +25,8 @@ import org.drools.decisiontable.parser.ActionType;
  */
 final class BandCheck {
 
+    /** A condition that only binds a name ("$code : String.valueOf(...)") constrains nothing, so it makes no group. */
+    private static final Pattern BINDING = Pattern.compile("^\\s*\\$\\w+\\s*:");
     private static final Pattern BOUND = Pattern.compile(
             "^\\s*(?:[\\w.]+\\s*!=\\s*null\\s*,\\s*)?([A-Za-z_][\\w.]*)\\s*(>=|>|<=|<)\\s*\\$param\\s*$");
 
@@ -71,7 +73,8 @@ final class BandCheck {
         List<Integer> others = new ArrayList<>(); // the other conditions, whose values make the groups
         for (int c = 0; c < section.columns().size(); c++) {
             int position = c;
-            if (section.columns().get(c).column().code() == ActionType.Code.CONDITION
+            var column = section.columns().get(c).column();
+            if (column.code() == ActionType.Code.CONDITION && !BINDING.matcher(column.template()).find()
                     && bounds.stream().noneMatch(b -> b.position() == position)) {
                 others.add(c);
             }

@@ -26,7 +26,7 @@ record CellType(Shape shape, List<String> choices, ColumnType type) {
 
     static CellType of(Column column, List<Row> ruleRows) {
         ColumnType type = ColumnTypes.of(column);
-        if (type.isCode()) {
+        if (type.values().stream().anyMatch(v -> v.kind() == ColumnTypes.Kind.CODE)) {
             Set<String> held = new LinkedHashSet<>();
             ruleRows.forEach(row -> held.add(row.cell(column.index())));
             held.remove("");

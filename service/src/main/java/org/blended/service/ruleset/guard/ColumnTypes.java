@@ -76,7 +76,7 @@ public final class ColumnTypes {
             return new ColumnType(List.of(type), false);
         }
 
-        public boolean isCode() {
+        boolean isCode() {
             return values.stream().anyMatch(v -> v.kind() == Kind.CODE);
         }
 

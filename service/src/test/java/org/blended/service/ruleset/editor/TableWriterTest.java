@@ -32,7 +32,7 @@ class TableWriterTest {
 
     @Test
     void oneEditedValueChangesThatCellOnly() {
-        RuleSetFile cover = Fixtures.shipped("debt-service-cover.drl.csv");
+        RuleSetFile cover = fixture("cover-bands.drl.csv");
         TableDocument document = document(cover);
         String written = text(TableWriter.write(document, withCell(document, 0, 2, "Points", "4")));
         assertThat(written).isEqualTo(cover.text().replace(",F1-GREEN,3,GREEN,", ",F1-GREEN,4,GREEN,"));
