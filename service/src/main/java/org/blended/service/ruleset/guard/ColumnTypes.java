@@ -24,9 +24,9 @@ import org.drools.decisiontable.parser.ActionType;
  * model says the compared property is a boolean. Anywhere else the cell is spliced into code, and the
  * column is CODE. Rule names and descriptions are text; priorities whole numbers; other attributes code.
  */
-final class ColumnTypes {
+public final class ColumnTypes {
 
-    enum Kind { TEXT, NUMBER, WHOLE_NUMBER, BOOLEAN, ENUM, CODE }
+    public enum Kind { TEXT, NUMBER, WHOLE_NUMBER, BOOLEAN, ENUM, CODE }
 
     /** What one value must be; {@code nullable} when {@code null} is a value too (compared with ==). */
     public record ValueType(Kind kind, Class<?> enumType, boolean nullable) {

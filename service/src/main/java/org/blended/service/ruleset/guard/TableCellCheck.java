@@ -67,7 +67,7 @@ public final class TableCellCheck {
     }
 
     /** What is wrong with a cell's value for its column, or null when it fits. */
-    static String problem(ColumnType type, String value) {
+    public static String problem(ColumnType type, String value) {
         if (type.isCode()) {
             return null; // who may change code cells is for CodeChanges to say
         }

@@ -118,7 +118,7 @@ public class RuleSets {
                                 boolean mayChangeCode) {
         int base = basedOn != null ? get(basedOn).version() : active().version();
         List<RuleSetFile> before = store.files(base);
-        List<RuleSetFile> files = RuleSetUploads.merge(before, uploads);
+        List<RuleSetFile> files = RuleSetUploads.merge(before, uploads, base, mayChangeCode);
         if (!mayChangeCode) {
             List<RuleSetProblem> code = CodeChanges.between(before, files);
             if (!code.isEmpty()) {

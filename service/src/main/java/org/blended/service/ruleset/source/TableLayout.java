@@ -271,9 +271,17 @@ public final class TableLayout {
             values.computeIfAbsent(rowNumber, r -> new TreeMap<>());
         }
 
+        /**
+         * A cell merged into the one before it (merged cells in Excel, a run of cells ending "..." in a
+         * CSV) reads as the merge's first cell, which is the one Drools uses: so a table reads the same
+         * as .csv and as .xlsx, whatever the merged cells hold underneath.
+         */
         @Override
         public void newCell(int row, int column, String value, int mergedColStart) {
-            values.computeIfAbsent(row, r -> new TreeMap<>()).put(column, value == null ? "" : value);
+            TreeMap<Integer, String> cells = values.computeIfAbsent(row, r -> new TreeMap<>());
+            String shown = mergedColStart >= 0 && mergedColStart != column && cells.containsKey(mergedColStart)
+                    ? cells.get(mergedColStart) : value;
+            cells.put(column, shown == null ? "" : shown);
         }
 
         List<Row> rows() {
