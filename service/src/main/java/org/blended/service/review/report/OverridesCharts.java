@@ -1,5 +1,6 @@
 package org.blended.service.review.report;
 
+import org.blended.service.report.ReportWords;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.blended.service.review.report;
 
+import org.blended.service.report.CsvCell;
 import java.util.List;
 
 /**
@@ -39,10 +40,6 @@ final class OverridesCsv {
     }
 
     private static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return text.matches(".*[,\"\r\n].*") || text.startsWith("'") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return CsvCell.of(value);
     }
 }

@@ -1,5 +1,8 @@
 package org.blended.service.review.report;
 
+import org.blended.service.report.ReportFilters;
+import org.blended.service.report.InvalidReportParameter;
+import org.blended.service.report.ReportWords;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
 package org.blended.service.review.report;
 
+import org.blended.service.report.ReportFilters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

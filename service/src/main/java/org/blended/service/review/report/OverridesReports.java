@@ -1,5 +1,6 @@
 package org.blended.service.review.report;
 
+import org.blended.service.report.ReportFilter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;

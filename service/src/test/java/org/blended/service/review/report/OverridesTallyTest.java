@@ -1,5 +1,6 @@
 package org.blended.service.review.report;
 
+import org.blended.service.report.ReportWords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,11 +1,11 @@
-package org.blended.service.review.report;
+package org.blended.service.report;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** The report's figures in people's words on the page: "23%", "5 hours", "3.2 days", "January 2026". */
-final class ReportWords {
+public final class ReportWords {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
@@ -41,7 +41,7 @@ final class ReportWords {
     }
 
     /** "Sep 2026": a chart's axis has room for no more. */
-    String shortMonth(YearMonth month) {
+    public String shortMonth(YearMonth month) {
         return month.format(SHORT_MONTH);
     }
 
