@@ -14,16 +14,21 @@ import org.blended.service.report.ReportFilter;
 public record Scope(String where, List<Object> parameters) {
 
     public static Scope of(ReportFilter filter) {
-        StringBuilder where = new StringBuilder("month between ? and ?");
+        return of(filter, "");
+    }
+
+    /** With the table's alias before each column ("pd."), for a query that joins other tables. */
+    public static Scope of(ReportFilter filter, String alias) {
+        StringBuilder where = new StringBuilder(alias + "month between ? and ?");
         List<Object> parameters = new ArrayList<>();
         parameters.add(Date.valueOf(filter.from().atDay(1)));
         parameters.add(Date.valueOf(filter.to().atDay(1)));
         if (filter.lenderId() != null) {
-            where.append(" and lender_id = ?");
+            where.append(" and " + alias + "lender_id = ?");
             parameters.add(filter.lenderId());
         }
         if (filter.ruleSetVersion() != null) {
-            where.append(" and rule_set_version = ?");
+            where.append(" and " + alias + "rule_set_version = ?");
             parameters.add(filter.ruleSetVersion());
         }
         return new Scope(where.toString(), List.copyOf(parameters));
