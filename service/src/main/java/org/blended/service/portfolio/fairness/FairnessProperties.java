@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * group's chance result is not over-read. The gauge is worked out again every {@code gaugeRefresh}.
  */
 @ConfigurationProperties("blended.portfolio.fairness")
-public record FairnessProperties(Double disparityRatio, Integer minimumApplications, Duration gaugeRefresh) {
+record FairnessProperties(Double disparityRatio, Integer minimumApplications, Duration gaugeRefresh) {
 
     public FairnessProperties {
         disparityRatio = disparityRatio == null ? 0.8 : disparityRatio;

@@ -1,7 +1,8 @@
 package org.blended.service.review.report;
 
-import org.blended.service.report.CsvCell;
 import java.util.List;
+
+import org.blended.service.report.CsvCell;
 
 /**
  * The report as one CSV table for a spreadsheet: a row per month and per group, each saying which

@@ -1,14 +1,14 @@
 package org.blended.service.review.report;
 
-import org.blended.service.report.ReportFilters;
-import org.blended.service.report.InvalidReportParameter;
-import org.blended.service.report.ReportWords;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.blended.service.lender.Lender;
 import org.blended.service.lender.LenderDirectory;
+import org.blended.service.report.InvalidReportParameter;
+import org.blended.service.report.ReportFilters;
+import org.blended.service.report.ReportWords;
 import org.blended.service.review.people.Officers;
 import org.blended.service.security.Role;
 import org.springframework.security.core.Authentication;

@@ -1,12 +1,12 @@
 package org.blended.service.review.report;
 
-import org.blended.service.report.ReportFilters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.blended.service.report.ReportFilters;
 import org.blended.service.security.Caller;
 import org.blended.service.security.Role;
 import org.springframework.http.MediaType;

@@ -1,11 +1,11 @@
 package org.blended.service.review.report;
 
-import org.blended.service.report.ReportFilter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
+import org.blended.service.report.ReportFilter;
 import org.blended.service.review.settlement.SettlementProperties;
 import org.springframework.stereotype.Service;
 

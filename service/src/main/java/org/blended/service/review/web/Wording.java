@@ -8,9 +8,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.blended.rules.assessment.Outcome;
+import org.blended.service.report.ReportWords;
 import org.blended.service.review.cases.CaseState;
 import org.blended.service.review.cases.OpenedBecause;
-import org.blended.service.report.ReportWords;
 
 /** Money, moments, ages and states in the words officers read. */
 final class Wording {
