@@ -64,7 +64,11 @@ final class PortfolioWords {
     }
 
     public String money(BigDecimal amount) {
-        return amount == null ? "" : Reason.Wording.money(amount.doubleValue());
+        if (amount == null) {
+            return "";
+        }
+        // "0p" is right for a price, not for a total of none
+        return amount.signum() == 0 ? "£0" : Reason.Wording.money(amount.doubleValue());
     }
 
     public String percent(Double rate) {
