@@ -7,7 +7,7 @@
 create table portfolio_decision (
     application_id     uuid primary key references application (id), -- a decision's, one each
     lender_id          uuid          not null,
-    month              date          not null, -- first day of the month decided, in the service's time zone
+    decided_month      date          not null, -- first day of the month decided, in the service's time zone
     rule_set_version   varchar(64)   not null,
     automated_outcome  varchar(32)   not null,
     final_outcome      varchar(32)   not null,
@@ -21,7 +21,7 @@ create table portfolio_decision (
     beneficiary_groups varchar(800)  not null,
     social_value_gbp   numeric(30, 2)
 );
-create index portfolio_decision_export_idx on portfolio_decision (lender_id, month, application_id);
+create index portfolio_decision_export_idx on portfolio_decision (lender_id, decided_month, application_id);
 
 -- Each claim as the rules counted it: gross as claimed, net of contribution and weighted by evidence,
 -- and its value in GBP where the rule set or the lender values the measure.
@@ -43,20 +43,20 @@ create table decision_claim (
 create table portfolio_tally (
     lender_id         uuid           not null,
     dimension         varchar(16)    not null,
-    month             date           not null,
+    decided_month     date           not null,
     rule_set_version  varchar(64)    not null,
     grp               varchar(80)    not null,
     automated_outcome varchar(32)    not null,
     final_outcome     varchar(32)    not null,
     applications      bigint         not null,
     amount            numeric(20, 2) not null,
-    primary key (lender_id, dimension, month, rule_set_version, grp, automated_outcome, final_outcome)
+    primary key (lender_id, dimension, decided_month, rule_set_version, grp, automated_outcome, final_outcome)
 );
 
 -- Counted claims per month, rule-set version, outcome pair, measure and source of the value.
 create table portfolio_measure (
     lender_id         uuid             not null,
-    month             date             not null,
+    decided_month     date             not null,
     rule_set_version  varchar(64)      not null,
     automated_outcome varchar(32)      not null,
     final_outcome     varchar(32)      not null,
@@ -66,5 +66,5 @@ create table portfolio_measure (
     gross             double precision not null,
     net               double precision not null,
     gbp               numeric(30, 2)   not null,
-    primary key (lender_id, month, rule_set_version, automated_outcome, final_outcome, measure, value_source)
+    primary key (lender_id, decided_month, rule_set_version, automated_outcome, final_outcome, measure, value_source)
 );

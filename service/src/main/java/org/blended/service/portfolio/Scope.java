@@ -7,7 +7,7 @@ import java.util.List;
 import org.blended.service.report.ReportFilter;
 
 /**
- * A report's filter as SQL over the portfolio's tables (which all have lender_id, month and
+ * A report's filter as SQL over the portfolio's tables (which all have lender_id, decided_month and
  * rule_set_version): whose decisions, the months from the first day of {@code from} to that of
  * {@code to}, and the rule-set version if one is named.
  */
@@ -19,7 +19,7 @@ public record Scope(String where, List<Object> parameters) {
 
     /** With the table's alias before each column ("pd."), for a query that joins other tables. */
     public static Scope of(ReportFilter filter, String alias) {
-        StringBuilder where = new StringBuilder(alias + "month between ? and ?");
+        StringBuilder where = new StringBuilder(alias + "decided_month between ? and ?");
         List<Object> parameters = new ArrayList<>();
         parameters.add(Date.valueOf(filter.from().atDay(1)));
         parameters.add(Date.valueOf(filter.to().atDay(1)));

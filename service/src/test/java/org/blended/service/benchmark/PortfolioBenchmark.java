@@ -85,8 +85,8 @@ public final class PortfolioBenchmark {
 
     /** The summary's first figures added up from the decisions themselves, as a view would without counters. */
     private static void withoutCounters(JdbcTemplate jdbc, UUID lender) {
-        String sql = "select month, automated_outcome, final_outcome, count(*), sum(amount) from portfolio_decision "
-                + "where lender_id = ? and month between '2025-11-01' and '2026-10-01' group by 1, 2, 3";
+        String sql = "select decided_month, automated_outcome, final_outcome, count(*), sum(amount) from portfolio_decision "
+                + "where lender_id = ? and decided_month between '2025-11-01' and '2026-10-01' group by 1, 2, 3";
         double[] ms = new double[RUNS];
         for (int i = -2; i < RUNS; i++) {
             long started = System.nanoTime();

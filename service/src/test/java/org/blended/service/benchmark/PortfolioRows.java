@@ -15,7 +15,7 @@ final class PortfolioRows {
 
     static void fill(JdbcTemplate jdbc) {
         jdbc.update("""
-                insert into portfolio_decision (application_id, lender_id, month, rule_set_version, automated_outcome,
+                insert into portfolio_decision (application_id, lender_id, decided_month, rule_set_version, automated_outcome,
                     final_outcome, legal_form, size_band, region, deprivation_decile, amount, term_months, outcome_areas,
                     beneficiary_groups, social_value_gbp)
                 select d.application_id, d.lender_id,
@@ -61,26 +61,26 @@ final class PortfolioRows {
                      as r(position, code, criterion, theme, text)""");
         for (String[] dimension : new String[][] {{"ALL", "'ALL'"}, {"LEGAL_FORM", "legal_form"}, {"SIZE_BAND", "size_band"},
                 {"REGION", "region"}, {"DEPRIVATION", "deprivation_decile"}}) {
-            jdbc.update("insert into portfolio_tally (lender_id, dimension, month, rule_set_version, grp, automated_outcome, "
-                    + "final_outcome, applications, amount) select lender_id, '" + dimension[0] + "', month, rule_set_version, "
+            jdbc.update("insert into portfolio_tally (lender_id, dimension, decided_month, rule_set_version, grp, automated_outcome, "
+                    + "final_outcome, applications, amount) select lender_id, '" + dimension[0] + "', decided_month, rule_set_version, "
                     + dimension[1] + ", automated_outcome, final_outcome, count(*), sum(amount) from portfolio_decision "
-                    + "group by lender_id, month, rule_set_version, " + dimension[1] + ", automated_outcome, final_outcome");
+                    + "group by lender_id, decided_month, rule_set_version, " + dimension[1] + ", automated_outcome, final_outcome");
         }
         jdbc.update("""
-                insert into portfolio_tally (lender_id, dimension, month, rule_set_version, grp, automated_outcome, final_outcome,
+                insert into portfolio_tally (lender_id, dimension, decided_month, rule_set_version, grp, automated_outcome, final_outcome,
                     applications, amount)
-                select lender_id, 'AREA_GROUP', month, rule_set_version, area || '/' || grp, automated_outcome, final_outcome,
+                select lender_id, 'AREA_GROUP', decided_month, rule_set_version, area || '/' || grp, automated_outcome, final_outcome,
                        count(*), sum(amount)
                 from portfolio_decision, unnest(string_to_array(outcome_areas, ' ')) area,
                      unnest(string_to_array(beneficiary_groups, ' ')) grp
-                group by lender_id, month, rule_set_version, area || '/' || grp, automated_outcome, final_outcome""");
+                group by lender_id, decided_month, rule_set_version, area || '/' || grp, automated_outcome, final_outcome""");
         jdbc.update("""
-                insert into portfolio_measure (lender_id, month, rule_set_version, automated_outcome, final_outcome, measure,
+                insert into portfolio_measure (lender_id, decided_month, rule_set_version, automated_outcome, final_outcome, measure,
                     value_source, claims, gross, net, gbp)
-                select p.lender_id, p.month, p.rule_set_version, p.automated_outcome, p.final_outcome, c.measure,
+                select p.lender_id, p.decided_month, p.rule_set_version, p.automated_outcome, p.final_outcome, c.measure,
                        coalesce(c.value_source, ''), count(*), sum(c.gross), sum(c.net), coalesce(sum(c.gbp), 0)
                 from decision_claim c join portfolio_decision p on p.application_id = c.application_id
-                group by p.lender_id, p.month, p.rule_set_version, p.automated_outcome, p.final_outcome, c.measure,
+                group by p.lender_id, p.decided_month, p.rule_set_version, p.automated_outcome, p.final_outcome, c.measure,
                          coalesce(c.value_source, '')""");
         jdbc.execute("analyze");
     }

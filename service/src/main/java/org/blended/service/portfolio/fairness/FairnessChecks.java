@@ -43,7 +43,7 @@ public class FairnessChecks {
         long[] overall = new long[3];
         // The rule-set version is a column of every counter: read from the ALL rows.
         jdbc.query("select case when dimension = 'ALL' then '" + RULE_SET_VERSION + "' else dimension end, "
-                + "case when dimension = 'ALL' then rule_set_version else grp end, month, sum(applications), "
+                + "case when dimension = 'ALL' then rule_set_version else grp end, decided_month, sum(applications), "
                 + "sum(case when automated_outcome in " + APPROVED + " then applications else 0 end), "
                 + "sum(case when final_outcome in " + APPROVED + " then applications else 0 end) from portfolio_tally "
                 + "where dimension in ('ALL', 'LEGAL_FORM', 'SIZE_BAND', 'REGION', 'DEPRIVATION') and " + scope.where()

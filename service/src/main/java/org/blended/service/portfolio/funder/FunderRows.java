@@ -53,15 +53,15 @@ class FunderRows {
             parameters.add(Date.valueOf(lastMonth));
             parameters.add(lastId);
             List<Head> page = named.getJdbcTemplate().query("""
-                    select pd.application_id, pd.month, pd.rule_set_version, pd.automated_outcome, pd.final_outcome,
+                    select pd.application_id, pd.decided_month, pd.rule_set_version, pd.automated_outcome, pd.final_outcome,
                         pd.legal_form, pd.amount, pd.term_months, pd.outcome_areas, pd.beneficiary_groups, a.lender_reference,
                         l.code
                     from portfolio_decision pd
                     join application a on a.id = pd.application_id
                     join lender l on l.id = pd.lender_id
                     where\s""" + scope.where() + " and pd.final_outcome in " + APPROVED + """
-                     and (pd.month > ? or (pd.month = ? and pd.application_id > ?))
-                    order by pd.month, pd.application_id
+                     and (pd.decided_month > ? or (pd.decided_month = ? and pd.application_id > ?))
+                    order by pd.decided_month, pd.application_id
                     limit\s""" + PAGE, (rs, n) -> new Head(rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(),
                     rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
                     (Integer) rs.getObject(8), codes(rs.getString(9)), codes(rs.getString(10)), rs.getString(11),

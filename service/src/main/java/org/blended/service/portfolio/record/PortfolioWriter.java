@@ -32,7 +32,7 @@ class PortfolioWriter {
 
     void insert(List<PortfolioRow> rows) {
         jdbc.batchUpdate("""
-                insert into portfolio_decision (application_id, lender_id, month, rule_set_version, automated_outcome,
+                insert into portfolio_decision (application_id, lender_id, decided_month, rule_set_version, automated_outcome,
                     final_outcome, legal_form, size_band, region, deprivation_decile, amount, term_months, outcome_areas,
                     beneficiary_groups, social_value_gbp)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, r) -> {
@@ -88,10 +88,10 @@ class PortfolioWriter {
     private void upsertTallies(Counts counts) {
         List<Map.Entry<TallyKey, Counts.Tally>> rows = inKeyOrder(counts.tallies);
         jdbc.batchUpdate("""
-                insert into portfolio_tally (lender_id, dimension, month, rule_set_version, grp, automated_outcome,
+                insert into portfolio_tally (lender_id, dimension, decided_month, rule_set_version, grp, automated_outcome,
                     final_outcome, applications, amount)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (lender_id, dimension, month, rule_set_version, grp, automated_outcome, final_outcome)
+                on conflict (lender_id, dimension, decided_month, rule_set_version, grp, automated_outcome, final_outcome)
                 do update set applications = portfolio_tally.applications + excluded.applications,
                               amount = portfolio_tally.amount + excluded.amount""", rows, rows.size(), (ps, e) -> {
             tallyKey(ps, e.getKey());
@@ -106,10 +106,10 @@ class PortfolioWriter {
             return;
         }
         jdbc.batchUpdate("""
-                insert into portfolio_measure (lender_id, month, rule_set_version, automated_outcome, final_outcome,
+                insert into portfolio_measure (lender_id, decided_month, rule_set_version, automated_outcome, final_outcome,
                     measure, value_source, claims, gross, net, gbp)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (lender_id, month, rule_set_version, automated_outcome, final_outcome, measure, value_source)
+                on conflict (lender_id, decided_month, rule_set_version, automated_outcome, final_outcome, measure, value_source)
                 do update set claims = portfolio_measure.claims + excluded.claims,
                               gross = portfolio_measure.gross + excluded.gross,
                               net = portfolio_measure.net + excluded.net,
@@ -134,10 +134,10 @@ class PortfolioWriter {
                 key.automatedOutcome(), key.finalOutcome()};
         int updated = jdbc.update("""
                 update portfolio_tally set applications = applications + ?, amount = amount + ?
-                where lender_id = ? and dimension = ? and month = ? and rule_set_version = ? and grp = ?
+                where lender_id = ? and dimension = ? and decided_month = ? and rule_set_version = ? and grp = ?
                   and automated_outcome = ? and final_outcome = ?""", concat(new Object[] {t.applications, t.amount}, k));
         if (updated == 0) {
-            jdbc.update("insert into portfolio_tally (lender_id, dimension, month, rule_set_version, grp, automated_outcome, "
+            jdbc.update("insert into portfolio_tally (lender_id, dimension, decided_month, rule_set_version, grp, automated_outcome, "
                     + "final_outcome, applications, amount) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     concat(k, new Object[] {t.applications, t.amount}));
         }
@@ -149,10 +149,10 @@ class PortfolioWriter {
         Object[] figures = {t.claims, t.gross, t.net, t.gbp};
         int updated = jdbc.update("""
                 update portfolio_measure set claims = claims + ?, gross = gross + ?, net = net + ?, gbp = gbp + ?
-                where lender_id = ? and month = ? and rule_set_version = ? and automated_outcome = ? and final_outcome = ?
+                where lender_id = ? and decided_month = ? and rule_set_version = ? and automated_outcome = ? and final_outcome = ?
                   and measure = ? and value_source = ?""", concat(figures, k));
         if (updated == 0) {
-            jdbc.update("insert into portfolio_measure (lender_id, month, rule_set_version, automated_outcome, final_outcome, "
+            jdbc.update("insert into portfolio_measure (lender_id, decided_month, rule_set_version, automated_outcome, final_outcome, "
                     + "measure, value_source, claims, gross, net, gbp) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     concat(k, figures));
         }

@@ -27,7 +27,7 @@ class StoredRow {
                 rs.getDouble(3), rs.getDouble(4), rs.getString(5), rs.getBigDecimal(6) == null ? null : rs.getBigDecimal(6).doubleValue(),
                 rs.getString(7)), applicationId);
         return jdbc.query("""
-                select lender_id, month, rule_set_version, automated_outcome, final_outcome, legal_form, size_band, region,
+                select lender_id, decided_month, rule_set_version, automated_outcome, final_outcome, legal_form, size_band, region,
                     deprivation_decile, amount, term_months, outcome_areas, beneficiary_groups, social_value_gbp
                 from portfolio_decision where application_id = ?""", (rs, n) -> new Counted(new PortfolioRow(applicationId,
                 rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4), rs.getBigDecimal(10),

@@ -39,8 +39,8 @@ public class PortfolioSummaries {
         Map<String, Figures> automated = new LinkedHashMap<>();
         Map<String, Figures> finals = new LinkedHashMap<>();
         Figures total = new Figures();
-        jdbc.query("select month, automated_outcome, final_outcome, sum(applications), sum(amount) from portfolio_tally "
-                + "where dimension = 'ALL' and " + scope.where() + " group by month, automated_outcome, final_outcome", rs -> {
+        jdbc.query("select decided_month, automated_outcome, final_outcome, sum(applications), sum(amount) from portfolio_tally "
+                + "where dimension = 'ALL' and " + scope.where() + " group by decided_month, automated_outcome, final_outcome", rs -> {
             YearMonth month = YearMonth.from(rs.getDate(1).toLocalDate());
             String auto = rs.getString(2);
             String fin = rs.getString(3);
