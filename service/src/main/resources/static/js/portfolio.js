@@ -21,6 +21,11 @@
     charts.push(c);
   }
 
+  // On a narrow screen a legend takes a line for each series, above the plot, not across the axis names
+  var narrow = document.documentElement.clientWidth < 600;
+  var legend = { top: 0, orient: narrow ? 'vertical' : 'horizontal', left: narrow ? 0 : 'center' };
+  var plotTop = narrow ? 104 : 56;
+
   function pounds(value) {
     return '£' + Math.round(value).toLocaleString('en-GB');
   }
@@ -28,9 +33,9 @@
   chart('months-chart', {
     animation: false,
     color: [blue, orange, green],
-    grid: { left: 48, right: 48, top: 56, bottom: 56, containLabel: true },
+    grid: { left: 48, right: 48, top: plotTop, bottom: 56, containLabel: true },
     tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
+    legend: legend,
     xAxis: { type: 'category', data: data.months, axisLabel: { rotate: 45 } },
     yAxis: [
       { type: 'value', name: 'Applications', minInterval: 1 },
@@ -46,9 +51,9 @@
   chart('outcomes-chart', {
     animation: false,
     color: [blue, darkBlue],
-    grid: { left: 48, right: 24, top: 48, bottom: 24, containLabel: true },
+    grid: { left: 48, right: 24, top: narrow ? 80 : 48, bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
+    legend: legend,
     xAxis: { type: 'category', data: data.outcomes, axisLabel: { interval: 0, width: 90, overflow: 'break' } },
     yAxis: { type: 'value', name: 'Applications', minInterval: 1 },
     series: [

@@ -37,21 +37,27 @@ public final class PortfolioBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("applications", 1_000_000);
-        String url = BenchmarkDatabase.fresh(DATABASE);
+        // -Dreuse=true keeps a database an earlier run filled (and fills only what it lacks)
+        String url = Boolean.getBoolean("reuse") ? BenchmarkDatabase.SERVER + DATABASE + "?reWriteBatchedInserts=true"
+                : BenchmarkDatabase.fresh(DATABASE);
         try (ConfigurableApplicationContext service = BenchmarkDatabase.service(url,
                 "--spring.datasource.hikari.data-source-properties.socketTimeout=0", // the fill takes minutes
                 "--blended.portfolio.fairness.gauge-first-delay=PT10000H", // the gauge's work is not what is timed
                 "--blended.intake.batch.spool-directory=target/benchmark/portfolio-batches")) {
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
             List<UUID> lenders = new ArrayList<>();
+            LenderDirectory directory = service.getBean(LenderDirectory.class);
             for (int i = 0; i < 4; i++) {
-                lenders.add(service.getBean(LenderDirectory.class).register("million-" + i, "Benchmark lender " + i).getId());
+                String code = "million-" + i;
+                lenders.add(directory.byCode(code).orElseGet(() -> directory.register(code, "Benchmark lender")).getId());
             }
             ApiKeys keys = service.getBean(ApiKeys.class);
             String lenderKey = keys.issue("benchmark", Role.LENDER, lenders.get(0), "benchmark").secret();
             String adminKey = keys.issue("benchmark admin", Role.ADMIN, null, "benchmark").secret();
             long started = System.nanoTime();
-            MillionRows.fill(jdbc, lenders, n);
+            if (jdbc.queryForObject("select count(*) from decision", Long.class) < n) {
+                MillionRows.fill(jdbc, lenders, n);
+            }
             System.out.printf("Filled %,d applications and decisions in %.0f s%n", n, (System.nanoTime() - started) / 1e9);
             started = System.nanoTime();
             PortfolioRows.fill(jdbc);

@@ -14,6 +14,20 @@ final class PortfolioRows {
     }
 
     static void fill(JdbcTemplate jdbc) {
+        if (empty(jdbc, "portfolio_decision")) {
+            rows(jdbc);
+        }
+        if (empty(jdbc, "portfolio_tally")) {
+            counters(jdbc);
+        }
+        jdbc.execute("analyze");
+    }
+
+    private static boolean empty(JdbcTemplate jdbc, String table) {
+        return !Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from " + table + ")", Boolean.class));
+    }
+
+    private static void rows(JdbcTemplate jdbc) {
         jdbc.update("""
                 insert into portfolio_decision (application_id, lender_id, decided_month, rule_set_version, automated_outcome,
                     final_outcome, legal_form, size_band, region, deprivation_decile, amount, term_months, outcome_areas,
@@ -59,12 +73,17 @@ final class PortfolioRows {
                                              '4.0 FTE claimed, x (1 - 20% deadweight) = 3.2, 2.4 net: jobs created.'),
                                          (2, 'A1-ADDITIONAL', 'A1', 'CONTRIBUTION', 'Declined elsewhere: our finance is additional.'))
                      as r(position, code, criterion, theme, text)""");
+    }
+
+    /** Every counter from the rows, as recording would have added them up; the ALL group is a constant, not grouped by. */
+    private static void counters(JdbcTemplate jdbc) {
         for (String[] dimension : new String[][] {{"ALL", "'ALL'"}, {"LEGAL_FORM", "legal_form"}, {"SIZE_BAND", "size_band"},
                 {"REGION", "region"}, {"DEPRIVATION", "deprivation_decile"}}) {
             jdbc.update("insert into portfolio_tally (lender_id, dimension, decided_month, rule_set_version, grp, automated_outcome, "
                     + "final_outcome, applications, amount) select lender_id, '" + dimension[0] + "', decided_month, rule_set_version, "
                     + dimension[1] + ", automated_outcome, final_outcome, count(*), sum(amount) from portfolio_decision "
-                    + "group by lender_id, decided_month, rule_set_version, " + dimension[1] + ", automated_outcome, final_outcome");
+                    + "group by lender_id, decided_month, rule_set_version, "
+                    + (dimension[0].equals("ALL") ? "" : dimension[1] + ", ") + "automated_outcome, final_outcome");
         }
         jdbc.update("""
                 insert into portfolio_tally (lender_id, dimension, decided_month, rule_set_version, grp, automated_outcome, final_outcome,
@@ -82,6 +101,5 @@ final class PortfolioRows {
                 from decision_claim c join portfolio_decision p on p.application_id = c.application_id
                 group by p.lender_id, p.decided_month, p.rule_set_version, p.automated_outcome, p.final_outcome, c.measure,
                          coalesce(c.value_source, '')""");
-        jdbc.execute("analyze");
     }
 }

@@ -115,6 +115,8 @@ class PortfolioPageBrowserTest {
 
         // Narrow as a small phone: only the tables' and charts' own boxes scroll, never the page
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 1600));
+        browser.navigate().refresh(); // the charts lay their legends out for the width they open at
+        wait(b -> !b.findElements(By.cssSelector("#months-chart canvas")).isEmpty());
         wait(b -> (Boolean) ((JavascriptExecutor) b).executeScript(
                 "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
         screenshot("portfolio-320.png");
