@@ -49,7 +49,7 @@ class FunderRows {
         UUID lastId = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
         while (true) {
             List<Object> parameters = new ArrayList<>(scope.parameters());
-            parameters.add(Date.valueOf(lastMonth));
+            // a row comparison, so the next page starts where the last ended in the index, however deep
             parameters.add(Date.valueOf(lastMonth));
             parameters.add(lastId);
             List<Head> page = named.getJdbcTemplate().query("""
@@ -60,7 +60,7 @@ class FunderRows {
                     join application a on a.id = pd.application_id
                     join lender l on l.id = pd.lender_id
                     where\s""" + scope.where() + " and pd.final_outcome in " + APPROVED + """
-                     and (pd.decided_month > ? or (pd.decided_month = ? and pd.application_id > ?))
+                     and (pd.decided_month, pd.application_id) > (?, ?)
                     order by pd.decided_month, pd.application_id
                     limit\s""" + PAGE, (rs, n) -> new Head(rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(),
                     rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),

@@ -21,8 +21,7 @@ final class PortfolioCharts {
     static String data(PortfolioSummary summary, PortfolioWords words) {
         Map<String, Object> data = new LinkedHashMap<>();
         List<PortfolioSummary.Month> months = summary.months();
-        data.put("months", months.stream().map(m -> m.month().format(java.time.format.DateTimeFormatter.ofPattern("MMM yyyy",
-                java.util.Locale.UK))).toList());
+        data.put("months", months.stream().map(m -> words.shortMonth(m.month())).toList());
         data.put("applications", months.stream().map(m -> m.figures().applications()).toList());
         data.put("automatedRate", months.stream().map(m -> percent(m.figures().automatedApprovalRate())).toList());
         data.put("finalRate", months.stream().map(m -> percent(m.figures().finalApprovalRate())).toList());

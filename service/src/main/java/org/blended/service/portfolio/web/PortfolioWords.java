@@ -83,6 +83,11 @@ final class PortfolioWords {
         return REPORT.month(month);
     }
 
+    /** "Sep 2026": a chart's axis has room for no more. */
+    String shortMonth(java.time.YearMonth month) {
+        return REPORT.shortMonth(month);
+    }
+
     public String count(long number, String noun) {
         return String.format(Locale.UK, "%,d", number) + " " + noun + (number == 1 ? "" : "s");
     }
