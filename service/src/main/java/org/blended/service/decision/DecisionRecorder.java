@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.blended.rules.application.Application;
 import org.blended.rules.assessment.MeasureValue;
 import org.blended.rules.assessment.Outcome;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -32,15 +33,18 @@ public class DecisionRecorder {
     private final DecisionWriter writer;
     private final DecisionSeal chain;
     private final List<RecordedDecisionListener> listeners;
+    private final ObjectProvider<AssessedDecisionListener> assessedListeners;
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
     public DecisionRecorder(DecisionWriter writer, DecisionSeal chain, List<RecordedDecisionListener> listeners,
+                            ObjectProvider<AssessedDecisionListener> assessedListeners,
                             NamedParameterJdbcTemplate jdbc, ObjectMapper objectMapper, Clock clock) {
         this.writer = writer;
         this.chain = chain;
         this.listeners = listeners;
+        this.assessedListeners = assessedListeners;
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
         this.clock = clock;
@@ -131,6 +135,9 @@ public class DecisionRecorder {
         }
         for (RecordedDecisionListener listener : listeners) {
             listener.recorded(lenderId, views);
+        }
+        if (!views.isEmpty()) {
+            assessedListeners.orderedStream().forEach(listener -> listener.recorded(lenderId, views, toDecide));
         }
         int next = 0;
         for (int i = 0; i < recorded.size(); i++) {

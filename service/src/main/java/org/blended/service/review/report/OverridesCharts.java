@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.blended.service.report.ChartData;
+import org.blended.service.report.ReportWords;
 
 /**
  * The figures the page's charts draw, as a JSON data block (the page's policy runs no inline
@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class OverridesCharts {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final double HOUR = 3600.0;
 
     private OverridesCharts() {
@@ -30,12 +29,7 @@ final class OverridesCharts {
         data.put("ratePercent", each(months, f -> f.overrideRate() == null ? null : Math.round(f.overrideRate() * 1000) / 10.0));
         data.put("medianHours", each(months, f -> hours(f.medianSecondsToDecision())));
         data.put("p95Hours", each(months, f -> hours(f.p95SecondsToDecision())));
-        try {
-            // "<" only occurs inside JSON strings, where \u003c means the same: no "</script>" can end the block
-            return JSON.writeValueAsString(data).replace("<", "\\u003c");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ChartData.json(data);
     }
 
     static String overridesSummary(OverridesReport report, ReportWords words) {

@@ -2,6 +2,8 @@ package org.blended.service.review.report;
 
 import java.util.List;
 
+import org.blended.service.report.CsvCell;
+
 /**
  * The report as one CSV table for a spreadsheet: a row per month and per group, each saying which
  * section it belongs to. A cell a spreadsheet would take for a formula is written as text.
@@ -39,10 +41,6 @@ final class OverridesCsv {
     }
 
     private static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return text.matches(".*[,\"\r\n].*") || text.startsWith("'") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return CsvCell.of(value);
     }
 }

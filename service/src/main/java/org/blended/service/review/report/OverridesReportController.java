@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.blended.service.report.ReportFilters;
 import org.blended.service.security.Caller;
 import org.blended.service.security.Role;
 import org.springframework.http.MediaType;

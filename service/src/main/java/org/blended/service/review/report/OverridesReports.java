@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
+import org.blended.service.report.ReportFilter;
 import org.blended.service.review.settlement.SettlementProperties;
 import org.springframework.stereotype.Service;
 

@@ -1,7 +1,6 @@
 package org.blended.service.review.web;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.blended.rules.assessment.Outcome;
+import org.blended.service.report.ReportWords;
 import org.blended.service.review.cases.CaseState;
 import org.blended.service.review.cases.OpenedBecause;
 
@@ -17,6 +17,8 @@ final class Wording {
 
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
+    private static final ReportWords SHARED = new ReportWords();
+
     private final ZoneId zone;
 
     Wording(ZoneId zone) {
@@ -24,12 +26,7 @@ final class Wording {
     }
 
     public String money(BigDecimal amount) {
-        if (amount == null) {
-            return "";
-        }
-        NumberFormat gbp = NumberFormat.getCurrencyInstance(Locale.UK);
-        gbp.setMaximumFractionDigits(amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
-        return gbp.format(amount);
+        return SHARED.money(amount);
     }
 
     public String moment(Instant at) {
@@ -49,23 +46,11 @@ final class Wording {
 
     /** The legal form as officers say it: the acronyms stay, the rest in words. */
     public String legalForm(String form) {
-        return switch (form) {
-            case "CHARITY" -> "Charity";
-            case "SOLE_TRADER" -> "Sole trader";
-            case "PARTNERSHIP" -> "Partnership";
-            case "UNINCORPORATED" -> "Unincorporated association";
-            case "OTHER" -> "Another legal form";
-            default -> form; // CIC, CIO, CBS, CLG, CLS
-        };
+        return SHARED.legalForm(form);
     }
 
     public String outcome(Outcome outcome) {
-        return outcome == null ? "" : switch (outcome) {
-            case APPROVE -> "Approve";
-            case APPROVE_WITH_CONDITIONS -> "Approve with conditions";
-            case REFER -> "Refer";
-            case DECLINE -> "Decline";
-        };
+        return outcome == null ? "" : SHARED.outcome(outcome.name());
     }
 
     public String state(CaseState state) {

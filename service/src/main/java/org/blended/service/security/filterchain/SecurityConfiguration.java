@@ -68,6 +68,8 @@ class SecurityConfiguration {
     /** Who learns from overrides: officers (their lender's) and policy owners (every lender's). */
     private static final String[] OVERRIDE_READERS = {Role.OFFICER.name(), Role.SENIOR_OFFICER.name(), POLICY_OWNER,
             Role.RULE_AUTHOR.name()};
+    /** Who reads a lender's portfolio on the pages: its officers (their lender's) and admins (every lender's). */
+    private static final String[] PORTFOLIO_READERS = {Role.OFFICER.name(), Role.SENIOR_OFFICER.name(), ADMIN};
 
     @Bean
     @Order(1)
@@ -90,6 +92,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/batches/**", "/api/v1/batches").hasRole(LENDER)
                         .requestMatchers("/api/v1/measure-values").hasRole(LENDER)
                         .requestMatchers("/api/v1/reports/overrides").hasAnyRole(LENDER, POLICY_OWNER, Role.RULE_AUTHOR.name())
+                        .requestMatchers("/api/v1/portfolio/**").hasAnyRole(LENDER, ADMIN)
                         .requestMatchers("/api/v1/rule-sets/**", "/api/v1/rule-sets", "/api/v1/what-if/**").hasAnyRole(RULE_SET_EDITORS)
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
@@ -118,6 +121,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/favicon.ico", "/webjars/**", "/css/**", "/js/**").permitAll()
                         .requestMatchers("/policy/**", "/policy").hasAnyRole(RULE_SET_EDITORS)
                         .requestMatchers("/officer/reports/**").hasAnyRole(OVERRIDE_READERS)
+                        .requestMatchers("/officer/portfolio/**", "/officer/portfolio").hasAnyRole(PORTFOLIO_READERS)
                         .requestMatchers("/officer/**", "/officer").hasAnyRole(OFFICERS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")) // our page: it says why a locked sign-in is refused

@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
  * the time to a human decision is known (the decision itself is stamped by the service's clock).
  */
 @Component
-class OfficerDesk {
+public class OfficerDesk {
 
-    static final String PASSWORD = TestOfficers.PASSWORD;
+    public static final String PASSWORD = TestOfficers.PASSWORD;
 
     @Autowired
     TestOfficers officers;
@@ -42,23 +42,23 @@ class OfficerDesk {
     JdbcTemplate jdbc;
 
     /** A person who signs in to the pages with this role, tied to the lender. */
-    Officer officer(UUID lenderId, String name, Role role) {
+    public Officer officer(UUID lenderId, String name, Role role) {
         return officers.officer(lenderId, name, role);
     }
 
     /** A person who signs in to the pages with this role (a policy owner belongs to no lender); their user name. */
-    String person(String name, Role role) {
+    public String person(String name, Role role) {
         return officers.person(name, role);
     }
 
-    UUID submit(Http api, String example) {
+    public UUID submit(Http api, String example) {
         var response = api.postJson("/api/v1/applications", Examples.json(example));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return UUID.fromString(Http.json(response).get("applicationId").asText());
     }
 
     /** The criteria the automated decision gave reasons under, in order. */
-    List<String> criteria(UUID applicationId) {
+    public List<String> criteria(UUID applicationId) {
         return jdbc.queryForList("select distinct r.criterion from decision_reason r join decision d on d.id = r.decision_id "
                 + "where d.application_id = ? and r.criterion is not null order by r.criterion", String.class, applicationId);
     }
@@ -67,7 +67,7 @@ class OfficerDesk {
      * Settles the application's case (the one its referral opened, or one the officer opens), opened
      * this long before; a more favourable override above the four-eyes amount is approved by the senior.
      */
-    void settle(Officer officer, Officer senior, UUID applicationId, Duration openFor, Outcome outcome, String reason,
+    public void settle(Officer officer, Officer senior, UUID applicationId, Duration openFor, Outcome outcome, String reason,
                 List<String> criteria) {
         ReviewCase c = cases.ofApplication(applicationId).orElseGet(() -> cases.openByOfficer(officer, applicationId));
         jdbc.update("update review_case set opened_at = ? where id = ?", Timestamp.from(Instant.now().minus(openFor)), c.id());

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import org.blended.service.report.ReportWords;
 import org.junit.jupiter.api.Test;
 
 /** Counting without a database: months in the service's zone, interpolated percentiles, groups, words. */

@@ -1,11 +1,16 @@
-package org.blended.service.review.report;
+package org.blended.service.report;
 
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** The report's figures in people's words on the page: "23%", "5 hours", "3.2 days", "January 2026". */
-final class ReportWords {
+/**
+ * Reports' figures in people's words on the page: "23%", "5 hours", "3.2 days", "January 2026",
+ * "£25,000", "Approve with conditions", "Sole trader".
+ */
+public final class ReportWords {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
@@ -41,7 +46,7 @@ final class ReportWords {
     }
 
     /** "Sep 2026": a chart's axis has room for no more. */
-    String shortMonth(YearMonth month) {
+    public String shortMonth(YearMonth month) {
         return month.format(SHORT_MONTH);
     }
 
@@ -56,5 +61,38 @@ final class ReportWords {
         String number = rounded == Math.rint(rounded) ? String.valueOf((long) rounded)
                 : String.format(Locale.UK, "%.1f", rounded);
         return number + " " + unit + (rounded == 1 ? "" : "s");
+    }
+
+    /** Whole pounds where there are no pence: "£25,000", "£1,250.50". */
+    public String money(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        NumberFormat gbp = NumberFormat.getCurrencyInstance(Locale.UK);
+        gbp.setMaximumFractionDigits(amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
+        return gbp.format(amount);
+    }
+
+    /** The legal form as officers say it: the acronyms stay, the rest in words. */
+    public String legalForm(String form) {
+        return switch (form) {
+            case "CHARITY" -> "Charity";
+            case "SOLE_TRADER" -> "Sole trader";
+            case "PARTNERSHIP" -> "Partnership";
+            case "UNINCORPORATED" -> "Unincorporated association";
+            case "OTHER" -> "Another legal form";
+            default -> form; // CIC, CIO, CBS, CLG, CLS
+        };
+    }
+
+    /** An outcome's code in words. */
+    public String outcome(String outcome) {
+        return outcome == null ? "" : switch (outcome) {
+            case "APPROVE" -> "Approve";
+            case "APPROVE_WITH_CONDITIONS" -> "Approve with conditions";
+            case "REFER" -> "Refer";
+            case "DECLINE" -> "Decline";
+            default -> outcome;
+        };
     }
 }

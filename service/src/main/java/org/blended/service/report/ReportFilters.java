@@ -1,4 +1,4 @@
-package org.blended.service.review.report;
+package org.blended.service.report;
 
 import java.time.Clock;
 import java.time.YearMonth;
@@ -18,16 +18,16 @@ import org.springframework.web.server.ResponseStatusException;
  * refusing each one that cannot be used with why. Months are the service's time zone's.
  */
 @Component
-class ReportFilters {
+public class ReportFilters {
 
     /** Five years of months at most: the report is read in one piece. */
-    static final int MAX_MONTHS = 60;
+    public static final int MAX_MONTHS = 60;
     private static final int DEFAULT_MONTHS = 12;
 
     private final LenderRepository lenders;
     private final Clock clock;
 
-    ReportFilters(LenderRepository lenders, Clock clock) {
+    public ReportFilters(LenderRepository lenders, Clock clock) {
         this.lenders = lenders;
         this.clock = clock;
     }
@@ -36,7 +36,7 @@ class ReportFilters {
      * @param confinedTo the lender of an officer or a lender's key, who read theirs only; null for a
      *                   policy owner or rule author, who read every lender's or the one named by lender
      */
-    ReportFilter of(UUID confinedTo, String from, String to, String ruleSetVersion, String lender) {
+    public ReportFilter of(UUID confinedTo, String from, String to, String ruleSetVersion, String lender) {
         YearMonth last = month("to", to, YearMonth.now(clock));
         YearMonth first = month("from", from, last.minusMonths(DEFAULT_MONTHS - 1));
         if (first.isAfter(last)) {
@@ -59,7 +59,7 @@ class ReportFilters {
         Lender named = lenders.findByCode(code).orElseThrow(() -> new InvalidReportParameter("lender", "must be a lender's code; "
                 + "no lender has the code " + (code.matches(LenderDirectory.CODE_PATTERN) ? code : "sent")));
         if (confinedTo != null && !confinedTo.equals(named.getId())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "You may read your own lender's overrides only");
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "You may read your own lender's figures only");
         }
         return new ReportFilter(named.getId(), named.getCode(), first, last, version);
     }
