@@ -132,7 +132,7 @@ class TableValuesTest {
                 Map.entry("Traded income from (%)", "number"),
                 Map.entry("Unsecured term longer than (months)", "number"),
                 Map.entry("Years below", "number"),
-                Map.entry("Years from", "number"))));
+                Map.entry("Years from", "number")));
     }
 
     @Test
