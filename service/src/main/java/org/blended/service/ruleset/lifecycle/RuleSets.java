@@ -216,6 +216,11 @@ public class RuleSets {
 
     /** Makes a validated draft the active version on every instance; evaluations under way finish on the old one. */
     public RuleSetRecord publish(int version, String actor) {
+        return publish(version, actor, null);
+    }
+
+    /** As above, with the policy owner's reason for it, kept in the version's history. */
+    public RuleSetRecord publish(int version, String actor, String reason) {
         RuleSetRecord record = get(version);
         requireDraft(record, "published");
         requireValid(record, "published");
@@ -223,18 +228,23 @@ public class RuleSets {
             throw new RuleSetConflictException("Approval needed",
                     "Version " + version + " must be approved by a second policy owner before it is published.");
         }
-        return activate(record, "PUBLISHED", actor, "published");
+        return activate(record, "PUBLISHED", actor, "published", reason);
     }
 
     /** Makes an earlier published version active again, the same way as publishing. */
     public RuleSetRecord rollBack(int version, String actor) {
+        return rollBack(version, actor, null);
+    }
+
+    /** As above, with the policy owner's reason for it, kept in the version's history. */
+    public RuleSetRecord rollBack(int version, String actor, String reason) {
         RuleSetRecord record = get(version);
         if (record.state() != RuleSetState.RETIRED || record.publishedAt() == null) {
             throw new RuleSetConflictException("Cannot roll back to this version",
                     "Only a version that was published before and is no longer active can be rolled back to; version "
                             + version + " is " + describe(record) + ".");
         }
-        return activate(record, "ROLLED_BACK", actor, "rolled back to");
+        return activate(record, "ROLLED_BACK", actor, "rolled back to", reason);
     }
 
     /** Sets a draft aside; it stays stored and can be seen, but is never published. */
@@ -245,11 +255,11 @@ public class RuleSets {
         return get(version);
     }
 
-    private RuleSetRecord activate(RuleSetRecord record, String action, String actor, String verb) {
+    private RuleSetRecord activate(RuleSetRecord record, String action, String actor, String verb, String reason) {
         long started = System.nanoTime();
         // Built before anything changes, off the evaluation path: evaluations go on with the active version meanwhile.
         CompiledRuleSet rules = library.compiled(record.version());
-        var before = store.activate(record.version(), action, actor, null);
+        var before = store.activate(record.version(), action, actor, reason == null || reason.isBlank() ? null : reason.strip());
         engine.activate(rules);
         log.info("{} {} rule set {} ({}) in {} ms; version {} retired", actor, verb, record.version(), record.label(),
                 (System.nanoTime() - started) / 1_000_000, before.map(String::valueOf).orElse("none"));

@@ -22,6 +22,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -102,17 +103,35 @@ class RuleSetController {
         return get(String.valueOf(version));
     }
 
+    @PostMapping(path = "/{version}/publication", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Publish a validated draft: every instance switches to it within seconds, without a restart",
+            description = "Needs a reason, {\"reason\": \"...\"} (or the form field reason), kept in the version's "
+                    + "history; 400 without one.")
+    public RuleSetView publish(@PathVariable int version, @RequestBody(required = false) PublicationReason body,
+                               @AuthenticationPrincipal Caller caller) {
+        return publish(version, body == null ? null : body.reason(), caller);
+    }
+
     @PostMapping("/{version}/publication")
-    @Operation(summary = "Publish a validated draft: every instance switches to it within seconds, without a restart")
-    public RuleSetView publish(@PathVariable int version, @AuthenticationPrincipal Caller caller) {
-        ruleSets.publish(version, caller.getName());
+    public RuleSetView publish(@PathVariable int version, @RequestParam(required = false) String reason,
+                               @AuthenticationPrincipal Caller caller) {
+        ruleSets.publish(version, caller.getName(), PublicationReason.required(reason, "publish"));
         return get(String.valueOf(version));
     }
 
+    @PostMapping(path = "/{version}/rollback", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Make an earlier published version active again",
+            description = "Needs a reason, {\"reason\": \"...\"} (or the form field reason), kept in the version's "
+                    + "history; 400 without one.")
+    public RuleSetView rollBack(@PathVariable int version, @RequestBody(required = false) PublicationReason body,
+                                @AuthenticationPrincipal Caller caller) {
+        return rollBack(version, body == null ? null : body.reason(), caller);
+    }
+
     @PostMapping("/{version}/rollback")
-    @Operation(summary = "Make an earlier published version active again")
-    public RuleSetView rollBack(@PathVariable int version, @AuthenticationPrincipal Caller caller) {
-        ruleSets.rollBack(version, caller.getName());
+    public RuleSetView rollBack(@PathVariable int version, @RequestParam(required = false) String reason,
+                                @AuthenticationPrincipal Caller caller) {
+        ruleSets.rollBack(version, caller.getName(), PublicationReason.required(reason, "roll back"));
         return get(String.valueOf(version));
     }
 
