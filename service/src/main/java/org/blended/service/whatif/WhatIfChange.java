@@ -11,9 +11,9 @@ import org.blended.rules.assessment.Outcome;
  * An application the draft would decide differently: what it asked (legal form, amount), the outcome
  * and the reasons (code and points) before and after, and why in words: what the reasons the draft adds say.
  */
-public record WhatIfChange(UUID applicationId, String lenderReference, String legalName, String legalForm, BigDecimal amount,
-                           Outcome outcomeBefore, Outcome outcomeAfter, List<String> reasonsBefore, List<String> reasonsAfter,
-                           String why) {
+record WhatIfChange(UUID applicationId, String lenderReference, String legalName, String legalForm, BigDecimal amount,
+                    Outcome outcomeBefore, Outcome outcomeAfter, List<String> reasonsBefore, List<String> reasonsAfter,
+                    String why) {
 
     /** Reasons the draft gives that the active version did not. */
     @JsonProperty

@@ -8,6 +8,6 @@ import java.util.UUID;
  * applications (all of them, or a part: a lender's, or those received in some dates), how many
  * would change outcome or reasons, and how many of those their outcome.
  */
-public record WhatIfEffect(UUID id, int activeVersion, Instant finishedAt, int applications, int changed,
-                           int outcomesChanged, boolean everyApplication) {
+record WhatIfEffect(UUID id, int activeVersion, Instant finishedAt, int applications, int changed,
+                    int outcomesChanged, boolean everyApplication) {
 }
