@@ -34,7 +34,7 @@
       grid: { left: 16, right: 16, top: 48, bottom: 16, containLabel: true },
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      xAxis: { type: 'category', data: data.outcomes, axisLabel: { interval: 0, width: 90, overflow: 'break' } },
+      xAxis: { type: 'category', data: data.outcomes, axisLabel: { interval: 0, width: 110, overflow: 'break', lineHeight: 14, margin: 12 } },
       yAxis: { type: 'value', name: 'Applications', minInterval: 1 },
       series: [
         { name: data.active, type: 'bar', data: data.outcomesActive, label: { show: true, position: 'top' } },

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.blended.service.security.Caller;
 import org.blended.service.security.Role;
@@ -103,35 +105,27 @@ class RuleSetController {
         return get(String.valueOf(version));
     }
 
-    @PostMapping(path = "/{version}/publication", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Publish a validated draft: every instance switches to it within seconds, without a restart",
-            description = "Needs a reason, {\"reason\": \"...\"} (or the form field reason), kept in the version's "
-                    + "history; 400 without one.")
-    public RuleSetView publish(@PathVariable int version, @RequestBody(required = false) PublicationReason body,
-                               @AuthenticationPrincipal Caller caller) {
-        return publish(version, body == null ? null : body.reason(), caller);
-    }
-
     @PostMapping("/{version}/publication")
+    @Operation(summary = "Publish a validated draft: every instance switches to it within seconds, without a restart",
+            description = "Needs a reason, as JSON {\"reason\": \"...\"} or the form field reason, kept in the version's "
+                    + "history; 400 without one.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = PublicationReason.class)))
     public RuleSetView publish(@PathVariable int version, @RequestParam(required = false) String reason,
-                               @AuthenticationPrincipal Caller caller) {
-        ruleSets.publish(version, caller.getName(), PublicationReason.required(reason, "publish"));
+                               @RequestBody(required = false) String body, @AuthenticationPrincipal Caller caller) {
+        ruleSets.publish(version, caller.getName(), PublicationReason.required(reason, body, "publish"));
         return get(String.valueOf(version));
     }
 
-    @PostMapping(path = "/{version}/rollback", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Make an earlier published version active again",
-            description = "Needs a reason, {\"reason\": \"...\"} (or the form field reason), kept in the version's "
-                    + "history; 400 without one.")
-    public RuleSetView rollBack(@PathVariable int version, @RequestBody(required = false) PublicationReason body,
-                                @AuthenticationPrincipal Caller caller) {
-        return rollBack(version, body == null ? null : body.reason(), caller);
-    }
-
     @PostMapping("/{version}/rollback")
+    @Operation(summary = "Make an earlier published version active again",
+            description = "Needs a reason, as JSON {\"reason\": \"...\"} or the form field reason, kept in the version's "
+                    + "history; 400 without one.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = PublicationReason.class)))
     public RuleSetView rollBack(@PathVariable int version, @RequestParam(required = false) String reason,
-                                @AuthenticationPrincipal Caller caller) {
-        ruleSets.rollBack(version, caller.getName(), PublicationReason.required(reason, "roll back"));
+                                @RequestBody(required = false) String body, @AuthenticationPrincipal Caller caller) {
+        ruleSets.rollBack(version, caller.getName(), PublicationReason.required(reason, body, "roll back"));
         return get(String.valueOf(version));
     }
 
