@@ -71,7 +71,7 @@ class WhatIfCsvTest {
         for (int i = 0; i < 4; i++) {
             String line = lines.get(i + 1);
             assertThat(line).startsWith(changes.get(i).get("lenderReference").asText() + ",")
-                    .contains(",F6-AMBER(0),F6-GREEN(1),").contains("under the six weeks we look for.");
+                    .contains(",F6-AMBER(0),F6-GREEN(1),").contains("we look for.");
         }
         assertThat(changes.findValuesAsText("outcomeChanged")).isSortedAccordingTo((a, b) -> Boolean.compare(
                 Boolean.parseBoolean(b), Boolean.parseBoolean(a)));
