@@ -101,12 +101,31 @@ final class ProblemPlaces {
         return ", " + (column.startsWith("column ") ? column : "column " + column);
     }
 
+    /**
+     * The Java compiler's words for a cell's value, said as a policy owner would: it speaks of the
+     * code generated from the table, which no one wrote.
+     */
+    private static final Map<Pattern, String> COMPILER_WORDS = Map.of(
+            Pattern.compile("^The literal (\\S+) of type int is out of range.*", Pattern.DOTALL),
+            "$1 is too large: this column takes whole numbers up to 2,147,483,647",
+            Pattern.compile("^The literal (\\S+) of type long is out of range.*", Pattern.DOTALL),
+            "$1 is too large a number for this column",
+            Pattern.compile("^Type mismatch: cannot convert from (\\S+) to (\\S+).*", Pattern.DOTALL),
+            "the value is a $1 where this column needs a $2");
+
     /** A message starts with a capital and ends with a full stop, as a sentence on a page does. */
     private static String sentence(String message) {
         if (message == null || message.isBlank()) {
             return "Something is wrong here.";
         }
         String text = message.strip();
+        for (Map.Entry<Pattern, String> words : COMPILER_WORDS.entrySet()) {
+            Matcher matcher = words.getKey().matcher(text);
+            if (matcher.matches()) {
+                text = matcher.replaceFirst(words.getValue());
+                break;
+            }
+        }
         text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
         return text.endsWith(".") || text.endsWith("…") || text.endsWith("?") ? text : text + ".";
     }

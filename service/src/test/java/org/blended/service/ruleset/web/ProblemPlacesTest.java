@@ -57,4 +57,12 @@ class ProblemPlacesTest {
         assertThat(whole.place()).isNull();
         assertThat(whole.sentence()).isEqualTo("the rule set: Defines a class twice.");
     }
+
+    @Test
+    void theCompilersWordsForACellAreSaidAsAPolicyOwnerWould() {
+        assertThat(places.shown(new RuleSetProblem("debt-service-cover.drl.csv", "row 9",
+                "The literal 99999999999 of type int is out of range")).sentence())
+                .isEqualTo("Table F1 Debt service cover, row 2 (spreadsheet row 9): "
+                        + "99999999999 is too large: this column takes whole numbers up to 2,147,483,647.");
+    }
 }
