@@ -1,5 +1,6 @@
 package org.blended.service.whatif;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,11 +8,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.blended.rules.assessment.Outcome;
 
 /**
- * An application the draft would decide differently: the outcome and the reasons (code and points)
- * before and after, and why in words: what the reasons the draft adds say.
+ * An application the draft would decide differently: what it asked (legal form, amount), the outcome
+ * and the reasons (code and points) before and after, and why in words: what the reasons the draft adds say.
  */
-record WhatIfChange(UUID applicationId, String lenderReference, String legalName, Outcome outcomeBefore,
-                           Outcome outcomeAfter, List<String> reasonsBefore, List<String> reasonsAfter, String why) {
+record WhatIfChange(UUID applicationId, String lenderReference, String legalName, String legalForm, BigDecimal amount,
+                    Outcome outcomeBefore, Outcome outcomeAfter, List<String> reasonsBefore, List<String> reasonsAfter,
+                    String why) {
 
     /** Reasons the draft gives that the active version did not. */
     @JsonProperty

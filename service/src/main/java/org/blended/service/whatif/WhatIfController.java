@@ -1,9 +1,11 @@
 package org.blended.service.whatif;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.blended.service.security.Caller;
 import org.springframework.http.MediaType;
@@ -36,8 +38,18 @@ class WhatIfController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/what-if/" + id)).body(whatIf.view(id, 0));
     }
 
+    @GetMapping(path = "/api/v1/what-if/{id}.csv", produces = "text/csv")
+    @Operation(summary = "A what-if run's changed applications as CSV, outcome changes first",
+            description = "Every changed application (not only the first 500): reference, organisation, legal form, "
+                    + "amount, outcome under the active version and the draft, the reasons added and dropped, and why.")
+    public void csv(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        WhatIfCsv.write(whatIf, id, response);
+    }
+
     @GetMapping(path = "/api/v1/what-if/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A what-if run: progress, both versions side by side, and each application that changes")
+    @Operation(summary = "A what-if run: progress, both versions side by side, and each application that changes",
+            description = "Changed applications whose outcome changes come first; 500 at a time, ?after=500 for the next. "
+                    + "draftValid is null while the simulated version has not been validated.")
     public WhatIfView get(@PathVariable UUID id, @RequestParam(defaultValue = "0") int after) {
         return whatIf.view(id, after);
     }

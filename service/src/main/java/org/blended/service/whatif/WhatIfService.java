@@ -1,6 +1,8 @@
 package org.blended.service.whatif;
 
 import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -41,8 +45,11 @@ import org.blended.service.whatif.StoredApplications.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Evaluates a draft and the active version over stored applications (each on its own assessment
@@ -58,6 +65,11 @@ public class WhatIfService {
     private static final Logger log = LoggerFactory.getLogger(WhatIfService.class);
     private static final int SHOWN = 500;
     private static final Duration STALLED = Duration.ofMinutes(5);
+    /** A run's changed applications, outcome changes first; with what the application asked, for people to weigh. */
+    private static final String CHANGES = "select c.application_id, c.lender_reference, c.legal_name, a.legal_form, a.amount, "
+            + "c.outcome_before, c.outcome_after, c.reasons_before, c.reasons_after, c.why "
+            + "from what_if_change c left join application a on a.id = c.application_id where c.run_id = ? "
+            + "order by case when c.outcome_before = c.outcome_after then 1 else 0 end, c.position";
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -70,6 +82,7 @@ public class WhatIfService {
     private final ObjectMapper json;
     private final ObjectReader applications;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "what-if"));
     /**
      * Each evaluator waits for one evaluation at a time: two per engine worker (one per core, at
@@ -90,7 +103,8 @@ public class WhatIfService {
     private final AtomicReference<UUID> current = new AtomicReference<>();
 
     public WhatIfService(JdbcTemplate jdbc, DataSource dataSource, RuleSets ruleSets, RuleSetLibrary library, RuleEngine engine,
-                         LenderDirectory lenders, StoredInputs inputs, RuleSetSettings settings, ObjectMapper json, Clock clock) {
+                         LenderDirectory lenders, StoredInputs inputs, RuleSetSettings settings, ObjectMapper json, Clock clock,
+                         PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.ruleSets = ruleSets;
@@ -102,6 +116,8 @@ public class WhatIfService {
         this.json = json;
         this.applications = json.readerFor(Application.class);
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setReadOnly(true);
     }
 
     @PreDestroy
@@ -138,13 +154,11 @@ public class WhatIfService {
             throw new RuleSetConflictException("A what-if is already running",
                     "What-if " + running + " is still running here; start this one when it has finished.");
         }
-        var draft = ruleSets.get(version);
-        if (Boolean.FALSE.equals(draft.valid())) {
-            throw new RuleSetConflictException("Validation failed",
-                    "Version " + version + " failed validation; fix it before simulating it.");
-        }
+        ruleSets.get(version);
         int active = ruleSets.active().version();
-        // Through the compiler's checks before the run starts: a refused draft is answered with its problems, never run.
+        // Any version that compiles may be simulated, validated or not (the results say which): seeing what a change
+        // does helps to fix its failing scenarios. Through the compiler's checks before the run starts: a refused
+        // draft is answered with its problems, never run.
         library.compiled(version);
         UUID lenderId = scope.lender() == null || scope.lender().isBlank() ? null
                 : lenders.idOfCode(scope.lender().strip()).orElseThrow(() -> new RuleSetConflictException(
@@ -390,30 +404,62 @@ public class WhatIfService {
         }
     }
 
-    /** A run with its figures so far and up to 500 changed applications from the given position. */
+    /**
+     * A run with its figures so far and up to 500 changed applications from the given place in its
+     * list, those whose outcome changes first, each group in the order they were found.
+     */
     public WhatIfView view(UUID id, int offset) {
-        var runs = jdbc.query("select draft_version, baseline_version, status, total, done, changed, summary, failure, "
-                        + "requested_by, requested_at, finished_at from what_if_run where id = ?",
+        var runs = jdbc.query("select r.draft_version, r.baseline_version, r.status, r.total, r.done, r.changed, r.summary, "
+                        + "r.failure, r.requested_by, r.requested_at, r.finished_at, v.valid "
+                        + "from what_if_run r join rule_set v on v.version = r.draft_version where r.id = ?",
                 (rs, i) -> new Object[]{rs.getInt(1), rs.getInt(2), rs.getString(3), (Integer) rs.getObject(4), rs.getInt(5),
-                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10), rs.getTimestamp(11)},
+                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10), rs.getTimestamp(11),
+                        (Boolean) rs.getObject(12)},
                 id);
         if (runs.isEmpty()) {
             throw new WhatIfNotFoundException(id);
         }
         Object[] r = runs.get(0);
-        List<WhatIfChange> changes = jdbc.query("select application_id, lender_reference, legal_name, outcome_before, "
-                        + "outcome_after, reasons_before, reasons_after, why from what_if_change where run_id = ? and position > ? "
-                        + "order by position limit ?",
-                (rs, i) -> new WhatIfChange(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        Outcome.valueOf(rs.getString(4)), Outcome.valueOf(rs.getString(5)), split(rs.getString(6)),
-                        split(rs.getString(7)), rs.getString(8)),
-                id, Math.max(0, offset), SHOWN);
+        List<WhatIfChange> changes = jdbc.query(CHANGES + " limit ? offset ?", (rs, i) -> change(rs), id, SHOWN, Math.max(0, offset));
         Integer total = (Integer) r[3];
         int done = (Integer) r[4];
         int percent = total == null || total == 0 ? ("RUNNING".equals(r[2]) ? 0 : 100) : (int) (100L * done / total);
-        return new WhatIfView(id, (Integer) r[0], (Integer) r[1], (String) r[2], total, done, percent, (Integer) r[5],
-                r[6] == null ? null : fromJson((String) r[6]), (String) r[7], (String) r[8], ((Timestamp) r[9]).toInstant(),
-                r[10] == null ? null : ((Timestamp) r[10]).toInstant(), changes, changes.size());
+        return new WhatIfView(id, (Integer) r[0], (Integer) r[1], (String) r[2], (Boolean) r[11], total, done, percent,
+                (Integer) r[5], r[6] == null ? null : fromJson((String) r[6]), (String) r[7], (String) r[8],
+                ((Timestamp) r[9]).toInstant(), r[10] == null ? null : ((Timestamp) r[10]).toInstant(), changes, changes.size());
+    }
+
+    private static WhatIfChange change(ResultSet rs) throws SQLException {
+        return new WhatIfChange(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getBigDecimal(5), Outcome.valueOf(rs.getString(6)), Outcome.valueOf(rs.getString(7)), split(rs.getString(8)),
+                split(rs.getString(9)), rs.getString(10));
+    }
+
+    /**
+     * Every changed application of a run, outcome changes first, handed over one at a time as they
+     * are read: a large run is never held in memory (PostgreSQL streams rows only inside a transaction).
+     */
+    public void eachChange(UUID id, Consumer<WhatIfChange> each) {
+        if (jdbc.queryForObject("select count(*) from what_if_run where id = ?", Integer.class, id) == 0) {
+            throw new WhatIfNotFoundException(id);
+        }
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(SHOWN);
+        transactions.executeWithoutResult(status -> streaming.query(CHANGES, (RowCallbackHandler) rs -> each.accept(change(rs)), id));
+    }
+
+    /**
+     * What the latest finished what-if of a version found, for the page that asks to confirm
+     * publishing or rolling back to it; empty when none has finished.
+     */
+    public Optional<WhatIfEffect> latestFinished(int version) {
+        return jdbc.query("select r.id, r.baseline_version, r.finished_at, r.done, r.changed, "
+                        + "(select count(*) from what_if_change c where c.run_id = r.id and c.outcome_before <> c.outcome_after), "
+                        + "r.lender_id is null and r.received_from is null and r.received_to is null "
+                        + "from what_if_run r where r.draft_version = ? and r.status = 'FINISHED' "
+                        + "order by r.finished_at desc limit 1",
+                (rs, i) -> new WhatIfEffect(rs.getObject(1, UUID.class), rs.getInt(2), rs.getTimestamp(3).toInstant(),
+                        rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getBoolean(7)), version).stream().findFirst();
     }
 
     private static List<String> split(String joined) {

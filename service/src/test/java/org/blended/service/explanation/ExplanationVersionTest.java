@@ -109,7 +109,7 @@ class ExplanationVersionTest {
         int version = Http.json(uploaded).get("version").asInt();
         HttpResponse<String> validated = policy.post("/api/v1/rule-sets/" + version + "/validation", "application/json", "");
         assertThat(Http.json(validated).get("valid").asBoolean()).as(validated.body()).isTrue();
-        HttpResponse<String> published = policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "");
+        HttpResponse<String> published = policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "{\"reason\": \"Test: publish\"}");
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
         return version;
     }

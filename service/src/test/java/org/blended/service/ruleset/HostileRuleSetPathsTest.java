@@ -99,7 +99,7 @@ class HostileRuleSetPathsTest {
         tampered = Http.json(uploaded).get("version").asInt();
         assertThat(Http.json(policy.post("/api/v1/rule-sets/" + tampered + "/validation", "application/json", ""))
                 .get("valid").asBoolean()).isTrue();
-        assertThat(policy.post("/api/v1/rule-sets/" + tampered + "/publication", "application/json", "").statusCode())
+        assertThat(policy.post("/api/v1/rule-sets/" + tampered + "/publication", "application/json", "{\"reason\": \"Test: publish\"}").statusCode())
                 .isEqualTo(200);
         String example = Examples.expectedOutcomes().keySet().iterator().next();
         decidedUnderTampered = UUID.fromString(Http.json(lender.postJson("/api/v1/applications", Examples.json(example)))
@@ -144,7 +144,7 @@ class HostileRuleSetPathsTest {
         ValidationReport forged = new ValidationReport(version, true, "the Test Scenarios", List.of(), 1, 0, List.of(), 0, 0,
                 java.time.Instant.now());
         store.recordValidation(version, true, json.writeValueAsString(forged), "a tampered database", forged.summary());
-        HttpResponse<String> published = policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "");
+        HttpResponse<String> published = policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "{\"reason\": \"Test: publish\"}");
         assertThat(published.statusCode()).as(published.body()).isEqualTo(409);
         assertThat(Http.json(published).get("problems")).anySatisfy(problem -> refused(hostile, problem));
         assertThat(store.activeVersion()).contains(shipped.version());

@@ -39,8 +39,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A policy owner at work in a real headless Chromium (Debian's chromium and chromium-driver,
  * installed by .ci/run): sign in, download a table, change a threshold, upload it (a change to its
- * code is refused: that needs a rule author), validate, run a what-if, publish, and roll back, by
- * clicking as a person would.
+ * code is refused: that needs a rule author), validate, run a what-if and see its charts, publish
+ * (confirmed, with a reason) and roll back, by clicking as a person would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"postgres", "test"})
@@ -139,18 +139,34 @@ class PolicyPageBrowserTest {
 
         browser.findElement(By.name("lender")).sendKeys(lender.code());
         browser.findElement(By.id("run-what-if")).click();
+        // the page follows the run in its live region, and shows itself again with the results when it ends
         new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).ignoring(StaleElementReferenceException.class)
-                .until(b -> b.findElement(By.id("status")).getText().startsWith("FINISHED"));
-        assertThat(text("progress")).isEqualTo("15 of 15 applications (100%)");
+                .until(b -> b.findElement(By.id("what-if-state")).getText().contains("finished"));
+        assertThat(text("what-if-state")).isEqualTo("The what-if has finished: 15 of 15 applications assessed (100%).");
         List<WebElement> changes = browser.findElements(By.cssSelector("#changes tbody tr"));
-        assertThat(changes).hasSize(4).allSatisfy(row -> assertThat(row.getText()).contains("F6-AMBER(0)").contains("F6-GREEN(1)"));
+        assertThat(changes).hasSize(4).allSatisfy(row -> assertThat(row.getText()).contains("F6-AMBER (0 points)")
+                .contains("F6-GREEN (1 point)"));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> !b.findElements(By.cssSelector("#outcomes-chart canvas")).isEmpty()
+                && !b.findElements(By.cssSelector("#approval-rate-chart canvas")).isEmpty());
+        assertThat(browser.findElement(By.id("what-if-csv")).getAttribute("href")).endsWith(".csv");
         screenshot("policy-what-if.png");
         Accessibility.assertNoViolations(browser, "a finished what-if");
 
         browser.findElement(By.id("back-to-version")).click();
         browser.findElement(By.id("publish")).click();
+        assertThat(text("would-change")).startsWith("4 stored decisions of 15 would change");
+        browser.findElement(By.id("confirm-publish")).click();
+        shows("error-summary", "Enter why you are publishing this version");
+        assertThat(text("what-will-happen"))
+                .contains("replacing version " + shippedVersion);
+        Accessibility.assertNoViolations(browser, "the publish confirmation with its reason missing");
+        String reason = "Reserves under six weeks rate amber, as the credit committee agreed";
+        browser.findElement(By.id("reason")).sendKeys(reason);
+        screenshot("policy-publish-confirmation.png");
+        browser.findElement(By.id("confirm-publish")).click();
         showsMessage("Published");
-        assertThat(text("state")).isEqualTo("ACTIVE");
+        assertThat(text("state")).isEqualTo("Active");
+        assertThat(text("history")).contains(reason);
         String citedNow = Http.json(api.postJson("/api/v1/applications", Examples.json("youth-boxing-charity.json")))
                 .get("decision").get("ruleSetVersion").asText();
         assertThat(citedNow).isEqualTo("rule-set-" + draft);
@@ -159,11 +175,15 @@ class PolicyPageBrowserTest {
         Accessibility.assertNoViolations(browser, "the active version's page");
 
         browser.get(url("/policy/rule-sets/" + shippedVersion));
-        browser.findElement(By.id("rollback")).click();
+        browser.findElement(By.id("roll-back")).click();
+        browser.findElement(By.id("reason")).sendKeys("The committee wants another look");
+        Accessibility.assertNoViolations(browser, "the roll back confirmation");
+        browser.findElement(By.id("confirm-rollback")).click();
         showsMessage("Rolled back");
-        assertThat(text("state")).isEqualTo("ACTIVE");
+        assertThat(text("state")).isEqualTo("Active");
+        assertThat(text("history")).contains("The committee wants another look");
         browser.findElement(By.id("all-versions")).click();
-        assertThat(browser.findElement(By.id("version-" + draft)).getText()).contains("RETIRED");
+        assertThat(browser.findElement(By.id("version-" + draft)).getText()).contains("Retired");
         screenshot("policy-versions.png");
         Accessibility.assertNoViolations(browser, "the rule sets page after a rollback");
     }

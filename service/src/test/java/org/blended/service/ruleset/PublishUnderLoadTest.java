@@ -126,7 +126,7 @@ class PublishUnderLoadTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sent.get() > 40);
         long published = System.nanoTime();
-        assertThat(policy.post("/api/v1/rule-sets/" + draft + "/publication", "application/json", "").statusCode()).isEqualTo(200);
+        assertThat(policy.post("/api/v1/rule-sets/" + draft + "/publication", "application/json", "{\"reason\": \"Test: publish\"}").statusCode()).isEqualTo(200);
         assertThat(engine.active().version()).as("the publishing instance switches at once").isEqualTo(draft);
         // the second instance compiles the draft itself (executable model, then the check of its classes) under load
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
@@ -137,7 +137,7 @@ class PublishUnderLoadTest {
 
         Http policyOnSecond = new Http(secondPort, lenders.keyFor(Role.POLICY_OWNER));
         long rolledBack = System.nanoTime();
-        assertThat(policyOnSecond.post("/api/v1/rule-sets/" + shipped.version() + "/rollback", "application/json", "")
+        assertThat(policyOnSecond.post("/api/v1/rule-sets/" + shipped.version() + "/rollback", "application/json", "{\"reason\": \"Test: roll back\"}")
                 .statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> engine.active().version() == shipped.version());

@@ -83,7 +83,7 @@ class RuleSetLifecycleTest {
         assertThat(draft.get("basedOn").asInt()).isEqualTo(shippedVersion);
         assertThat(uploaded.headers().firstValue("Location")).hasValue("/api/v1/rule-sets/" + version);
 
-        HttpResponse<String> tooEarly = policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "");
+        HttpResponse<String> tooEarly = policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "{\"reason\": \"Test: publish\"}");
         assertThat(tooEarly.statusCode()).isEqualTo(409);
         assertThat(Http.json(tooEarly).get("detail").asText()).contains("not been validated");
 
@@ -116,8 +116,15 @@ class RuleSetLifecycleTest {
         assertThat(whatIf.get("summary").get("draft").get("meanFinancialScore").asDouble())
                 .isLessThan(whatIf.get("summary").get("active").get("meanFinancialScore").asDouble());
 
-        JsonNode published = ok(policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", ""));
+        HttpResponse<String> noReason = policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "");
+        assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(400);
+        assertThat(Http.json(noReason).get("detail").asText()).startsWith("Give a reason to publish");
+        assertThat(policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "{\"reason\": \"  \"}")
+                .statusCode()).isEqualTo(400);
+        JsonNode published = ok(policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "{\"reason\": \"Test: publish\"}"));
         assertThat(published.get("state").asText()).isEqualTo("PUBLISHED");
+        assertThat(published.get("history").findParents("action").stream().filter(e -> e.get("action").asText().equals("PUBLISHED"))
+                .map(e -> e.get("detail").asText()).toList()).containsExactly("Test: publish");
         assertThat(published.get("active").asBoolean()).isTrue();
         assertThat(ok(policy.get("/api/v1/rule-sets/" + shippedVersion)).get("state").asText()).isEqualTo("RETIRED");
         JsonNode decidedNow = Http.json(created(lender.postJson("/api/v1/applications", Examples.json("youth-boxing-charity.json"))));
@@ -134,8 +141,12 @@ class RuleSetLifecycleTest {
         assertThat(replayNew.get("ruleSetVersion").asText()).isEqualTo("rule-set-" + version);
         assertThat(replayNew.get("identical").asBoolean()).as(replayNew.toString()).isTrue();
 
-        JsonNode rolledBack = ok(policy.post("/api/v1/rule-sets/" + shippedVersion + "/rollback", "application/json", ""));
+        assertThat(policy.post("/api/v1/rule-sets/" + shippedVersion + "/rollback", "application/json", "").statusCode()).isEqualTo(400);
+        JsonNode rolledBack = ok(policy.post("/api/v1/rule-sets/" + shippedVersion + "/rollback",
+                "application/x-www-form-urlencoded", "reason=Test%3A+roll+back"));
         assertThat(rolledBack.get("active").asBoolean()).isTrue();
+        assertThat(rolledBack.get("history").findParents("action").stream().filter(e -> e.get("action").asText().equals("ROLLED_BACK"))
+                .map(e -> e.get("detail").asText()).toList()).contains("Test: roll back");
         JsonNode afterRollBack = Http.json(created(lender.postJson("/api/v1/applications", Examples.json("youth-boxing-charity.json"))));
         assertThat(afterRollBack.get("decision").get("ruleSetVersion").asText()).isEqualTo(shippedLabel);
         assertThat(afterRollBack.get("decision").get("reasons").toString()).contains("F6-GREEN").doesNotContain("F6-AMBER");
@@ -166,7 +177,7 @@ class RuleSetLifecycleTest {
         assertThat(failed).contains("financial-boundaries.scesim: Debt service cover exactly 1.25 is green");
         assertThat(report.get("scenariosFailed").asInt()).isEqualTo(failed.size());
 
-        HttpResponse<String> publish = policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "");
+        HttpResponse<String> publish = policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "{\"reason\": \"Test: publish\"}");
         assertThat(publish.statusCode()).isEqualTo(409);
         assertThat(Http.json(publish).get("detail").asText()).contains("last validation failed");
     }
@@ -214,7 +225,7 @@ class RuleSetLifecycleTest {
         assertThat(report.get("problems").get(0).get("where").asText()).isEqualTo("line 3");
         assertThat(report.get("problems").get(0).get("message").asText())
                 .isEqualTo("rule \"Harmless looking\" calls java.lang.System.exit, which rule code may not use");
-        assertThat(ruleAuthor.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "").statusCode())
+        assertThat(ruleAuthor.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "{\"reason\": \"Test: publish\"}").statusCode())
                 .isEqualTo(409);
     }
 

@@ -89,7 +89,7 @@ class SecurityTest {
                 new Endpoint("GET", "/api/v1/rule-sets/active", null),
                 new Endpoint("GET", "/api/v1/rule-sets/active/files/reserves.drl.csv", null),
                 new Endpoint("GET", "/api/v1/rule-sets/active/bundle", null),
-                new Endpoint("POST", "/api/v1/rule-sets/999999/publication", null),
+                new Endpoint("POST", "/api/v1/rule-sets/999999/publication", "{\"reason\": \"a test\"}"),
                 new Endpoint("POST", "/api/v1/rule-sets/999999/what-if", "{}"),
                 new Endpoint("GET", "/api/v1/what-if/" + UUID.randomUUID(), null));
     }

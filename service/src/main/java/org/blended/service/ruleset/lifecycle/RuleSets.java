@@ -222,6 +222,11 @@ public class RuleSets {
 
     /** Makes a validated draft the active version on every instance; evaluations under way finish on the old one. */
     public RuleSetRecord publish(int version, String actor) {
+        return publish(version, actor, null);
+    }
+
+    /** As above, with the policy owner's reason for it, kept in the version's history. */
+    public RuleSetRecord publish(int version, String actor, String reason) {
         RuleSetRecord record = get(version);
         requireDraft(record, "published");
         requireValid(record, "published");
@@ -232,7 +237,7 @@ public class RuleSets {
         // compiled (or taken from the library) first: a draft whose content is refused says so before anything else
         CompiledRuleSet rules = library.compiled(record.version());
         requireCoverage(record);
-        return activate(record, rules, "PUBLISHED", actor, "published");
+        return activate(record, rules, "PUBLISHED", actor, "published", reason);
     }
 
     /**
@@ -263,13 +268,18 @@ public class RuleSets {
 
     /** Makes an earlier published version active again, the same way as publishing. */
     public RuleSetRecord rollBack(int version, String actor) {
+        return rollBack(version, actor, null);
+    }
+
+    /** As above, with the policy owner's reason for it, kept in the version's history. */
+    public RuleSetRecord rollBack(int version, String actor, String reason) {
         RuleSetRecord record = get(version);
         if (record.state() != RuleSetState.RETIRED || record.publishedAt() == null) {
             throw new RuleSetConflictException("Cannot roll back to this version",
                     "Only a version that was published before and is no longer active can be rolled back to; version "
                             + version + " is " + describe(record) + ".");
         }
-        return activate(record, library.compiled(record.version()), "ROLLED_BACK", actor, "rolled back to");
+        return activate(record, library.compiled(record.version()), "ROLLED_BACK", actor, "rolled back to", reason);
     }
 
     /** Sets a draft aside; it stays stored and can be seen, but is never published. */
@@ -281,9 +291,10 @@ public class RuleSets {
     }
 
     /** The rules are built before anything changes, off the evaluation path: evaluations go on with the active version meanwhile. */
-    private RuleSetRecord activate(RuleSetRecord record, CompiledRuleSet rules, String action, String actor, String verb) {
+    private RuleSetRecord activate(RuleSetRecord record, CompiledRuleSet rules, String action, String actor, String verb,
+                                   String reason) {
         long started = System.nanoTime();
-        var before = store.activate(record.version(), action, actor, null);
+        var before = store.activate(record.version(), action, actor, reason == null || reason.isBlank() ? null : reason.strip());
         engine.activate(rules);
         log.info("{} {} rule set {} ({}) in {} ms; version {} retired", actor, verb, record.version(), record.label(),
                 (System.nanoTime() - started) / 1_000_000, before.map(String::valueOf).orElse("none"));

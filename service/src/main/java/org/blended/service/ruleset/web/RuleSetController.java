@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.blended.service.security.Caller;
 import org.blended.service.security.Role;
@@ -24,6 +26,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -131,16 +134,26 @@ class RuleSetController {
     }
 
     @PostMapping("/{version}/publication")
-    @Operation(summary = "Publish a validated draft: every instance switches to it within seconds, without a restart")
-    public RuleSetView publish(@PathVariable int version, @AuthenticationPrincipal Caller caller) {
-        ruleSets.publish(version, caller.getName());
+    @Operation(summary = "Publish a validated draft: every instance switches to it within seconds, without a restart",
+            description = "Needs a reason, as JSON {\"reason\": \"...\"} or the form field reason, kept in the version's "
+                    + "history; 400 without one.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = PublicationReason.class)))
+    public RuleSetView publish(@PathVariable int version, @RequestParam(required = false) String reason,
+                               @RequestBody(required = false) String body, @AuthenticationPrincipal Caller caller) {
+        ruleSets.publish(version, caller.getName(), PublicationReason.required(reason, body, "publish"));
         return get(String.valueOf(version));
     }
 
     @PostMapping("/{version}/rollback")
-    @Operation(summary = "Make an earlier published version active again")
-    public RuleSetView rollBack(@PathVariable int version, @AuthenticationPrincipal Caller caller) {
-        ruleSets.rollBack(version, caller.getName());
+    @Operation(summary = "Make an earlier published version active again",
+            description = "Needs a reason, as JSON {\"reason\": \"...\"} or the form field reason, kept in the version's "
+                    + "history; 400 without one.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = PublicationReason.class)))
+    public RuleSetView rollBack(@PathVariable int version, @RequestParam(required = false) String reason,
+                                @RequestBody(required = false) String body, @AuthenticationPrincipal Caller caller) {
+        ruleSets.rollBack(version, caller.getName(), PublicationReason.required(reason, body, "roll back"));
         return get(String.valueOf(version));
     }
 
