@@ -14,7 +14,8 @@ import org.junit.runner.RunWith;
  * {@code ratingsByCriterion}, {@code pointsByCriterion}: plain values such as {@code {"F1": {"value": "GREEN"}}};
  * scenarios hold no expressions), so that changing one threshold fails only that criterion's scenarios
  * ({@link OneThresholdTest}). Outcomes and bands are expected in {@code decision-matrix.scesim} only, which covers
- * every cell of D1. {@link ScenarioRewrite} writes the criterion files' expectations; nobody edits them by hand.
+ * every cell of D1. {@link ScenarioRewrite} writes the criterion files' expectations and {@link ScenarioAdditions} adds scenarios for
+ * table rows none fired ({@link ScenarioCoverageTest}); nobody edits them by hand.
  */
 @RunWith(ScenarioJunitActivator.class)
 public class TestScenarios {
