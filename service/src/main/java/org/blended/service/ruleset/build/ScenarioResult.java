@@ -16,6 +16,8 @@ public record ScenarioResult(String file, int index, String description, boolean
 
     /** A criterion's code: capitals then digits ("F1", "I10"), or two capitals or more ("SV"), before a space or colon. */
     private static final Pattern CRITERION = Pattern.compile("^([A-Z]+[0-9]+|[A-Z]{2,})(?=[\\s:])");
+    /** The only key of a by-criterion expectation as the scenario editor writes it: {"F1":{"value":"GREEN"}}. */
+    private static final Pattern MAP_KEY = Pattern.compile("^\\{\"([A-Z]+[0-9]+|[A-Z]{2,})\":\\{[^{}]*}}$");
 
     public ScenarioResult {
         expectations = expectations == null ? List.of() : List.copyOf(expectations);
@@ -27,7 +29,7 @@ public record ScenarioResult(String file, int index, String description, boolean
 
     public ScenarioResult(String file, int index, String description, boolean passed, String failure,
                           List<FailedExpectation> expectations) {
-        this(file, index, description, passed, failure, criterionOf(description), expectations, false);
+        this(file, index, description, passed, failure, criterionOf(description, expectations), expectations, false);
     }
 
     /**
@@ -45,6 +47,27 @@ public record ScenarioResult(String file, int index, String description, boolean
         }
         Matcher code = CRITERION.matcher(description.strip());
         return code.find() ? code.group(1) : null;
+    }
+
+    /**
+     * The code the description starts with or, for a scenario named in words ("Debt service cover
+     * exactly 1.25 is green"), the one criterion its failed expectations are about: the key of every
+     * by-criterion cell it missed ({"F1": ...}).
+     */
+    static String criterionOf(String description, List<FailedExpectation> expectations) {
+        String named = criterionOf(description);
+        if (named != null || expectations == null || expectations.isEmpty()) {
+            return named;
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (FailedExpectation e : expectations) {
+            Matcher key = MAP_KEY.matcher(e.expected() == null ? "" : e.expected());
+            if (!e.checks().endsWith("ByCriterion") || !key.find()) {
+                return null;
+            }
+            keys.add(key.group(1));
+        }
+        return keys.size() == 1 ? keys.iterator().next() : null;
     }
 
     /** Failed, with at least one expectation whose value the rules gave can be written into the file. */
