@@ -102,7 +102,8 @@ class ScenarioAcceptanceTest {
         assertThat(draft.hasNonNull("valid")).as("its last validation no longer stands").isFalse();
         assertThat(draft.get("acceptedChanges")).hasSize(accepted.get("changes").size());
         assertThat(actions(draft)).filteredOn("ACCEPTED"::equals).hasSize(ofCriterion.size());
-        HttpResponse<String> publish = policy.post("/api/v1/rule-sets/" + version + "/publication", "application/json", "");
+        HttpResponse<String> publish = policy.postJson("/api/v1/rule-sets/" + version + "/publication",
+                "{\"reason\": \"Green from a cover of 2.0\"}");
         assertThat(publish.statusCode()).isEqualTo(409);
         assertThat(Http.json(publish).get("detail").asText()).contains("validate it again");
         assertThat(render(version)).contains("id=\"accepted-changes\"", "id=\"validate-again\"");
