@@ -120,6 +120,7 @@ class PolicyOwnerWalkthroughBrowserTest {
                 .contains("F1: GREEN").contains("F1: AMBER");
         Accessibility.assertNoViolations(browser, "a draft's failing scenarios");
         screenshot("policy-failing-scenarios.png");
+        narrow("policy-failing-scenarios-320.png", "a draft's failing scenarios, 320 px wide");
         browser.findElement(By.id("accept-all")).click();
         shows("message", "ccepted");
         assertThat(text("accepted-changes")).contains("Debt service cover exactly 1.25 is green");
@@ -140,6 +141,7 @@ class PolicyOwnerWalkthroughBrowserTest {
                 .until(b -> !b.findElements(By.cssSelector("#outcomes-chart canvas, #outcomes-chart svg")).isEmpty());
         assertThat(browser.findElements(By.id("what-if-csv"))).isNotEmpty();
         screenshot("policy-what-if-chart.png");
+        narrow("policy-what-if-chart-320.png", "a finished what-if, 320 px wide");
         Accessibility.assertNoViolations(browser, "a finished what-if with its charts");
 
         // 4. Publish with a reason, after a confirmation that says what it will do
@@ -148,6 +150,7 @@ class PolicyOwnerWalkthroughBrowserTest {
         assertThat(text("main-content")).contains("would change");
         Accessibility.assertNoViolations(browser, "the publish confirmation");
         screenshot("policy-publish-confirmation.png");
+        narrow("policy-publish-confirmation-320.png", "the publish confirmation, 320 px wide");
         browser.findElement(By.id("confirm-publish")).click();
         assertThat(text("main-content")).as("a reason is required").containsIgnoringCase("reason");
         browser.findElement(By.id("reason")).sendKeys("Cover of 2.0 for green, as the credit committee decided");
@@ -221,6 +224,26 @@ class PolicyOwnerWalkthroughBrowserTest {
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("No " + id + " \"" + expected + "\" on " + browser.getCurrentUrl() + ":\n"
                     + browser.getPageSource(), e);
+        }
+    }
+
+    /**
+     * The page as a phone shows it, 320 px wide: kept as a screenshot, checked with axe-core and for
+     * anything wider than the screen outside a table's own scrolling region, then wide again.
+     */
+    private void narrow(String name, String what) throws Exception {
+        org.openqa.selenium.Dimension wide = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 1600));
+        try {
+            screenshot(name);
+            Accessibility.assertNoViolations(browser, what);
+            Object outside = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 330)"
+                            + ".filter(e => !e.closest('[role=region]'))"
+                            + ".slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ');");
+            assertThat(outside).as("nothing but a scrolling region is wider than 320 px on " + what).isEqualTo("");
+        } finally {
+            browser.manage().window().setSize(wide);
         }
     }
 
