@@ -176,6 +176,14 @@ public class Reason {
         return bounds;
     }
 
+    /** The names a template may use besides the arguments {0}, {1}...: the ones {@link #value} fills. */
+    private static final java.util.Set<String> NAMED = java.util.Set.of("figure", "threshold", "from", "over", "below", "upTo");
+
+    /** Whether a reason fills a placeholder of this name (a table's texts are checked with it). */
+    public static boolean fills(String name) {
+        return name.length() == 1 && Character.isDigit(name.charAt(0)) || NAMED.contains(name);
+    }
+
     /** The value a placeholder names, or null when it names none this reason has. */
     private Object value(String name) {
         if (name.isEmpty()) {
@@ -372,6 +380,11 @@ public class Reason {
         public static String count(double value, String one, String many) {
             String number = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
             return number + " " + (number.equals("1") ? one : many);
+        }
+
+        /** Whether {@code {n:how}} words a figure (a table's texts are checked with it). */
+        public static boolean knows(String how) {
+            return word(0.0, how) != null;
         }
 
         /** The argument worded as the template's placeholder asks ({@code money}, {@code percent}, {@code months}). */

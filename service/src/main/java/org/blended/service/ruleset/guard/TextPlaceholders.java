@@ -3,10 +3,10 @@ package org.blended.service.ruleset.guard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.blended.rules.assessment.Reason;
 import org.blended.service.ruleset.source.TableLayout.Column;
 import org.blended.service.ruleset.source.TableLayout.Row;
 import org.blended.service.ruleset.source.TableLayout.Table;
@@ -20,8 +20,6 @@ import org.blended.service.ruleset.source.TableLayout.Table;
 final class TextPlaceholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
-    private static final Set<String> NAMED = Set.of("figure", "threshold", "from", "over", "below", "upTo");
-    private static final Set<String> WORDINGS = Set.of("money", "percent", "months", "month", "year");
     /** How a bound column's code compares, and the placeholder that names its cell. */
     private static final Map<String, String> BOUNDS = Map.of(">=", "from", ">", "over", "<", "below", "<=", "upTo");
     private static final Pattern BOUND = Pattern.compile("\\w+\\s*(>=|<=|>|<)\\s*\\$param");
@@ -44,14 +42,11 @@ final class TextPlaceholders {
             String placeholder = m.group(1);
             int colon = placeholder.indexOf(':');
             String name = colon < 0 ? placeholder : placeholder.substring(0, colon);
-            if (colon >= 0 && !WORDINGS.contains(placeholder.substring(colon + 1))) {
+            if (colon >= 0 && !Reason.Wording.knows(placeholder.substring(colon + 1))) {
                 return "{" + placeholder + "} asks for a wording there is none of: use " + String.join(", ", List.of(
                         ":money", ":percent", ":months", ":month", ":year")) + " or none";
             }
-            if (name.matches("\\d")) {
-                continue; // an argument of the row's code
-            }
-            if (!NAMED.contains(name)) {
+            if (!Reason.fills(name)) {
                 return "{" + placeholder + "} names nothing a reason has: use {figure}, {threshold}, {from}, {over}, {below}"
                         + " or {upTo}";
             }
